@@ -1,0 +1,67 @@
+/**
+ * The losslens command line: builds the commander program from the command files and maps
+ * errors to exit codes (0 done, 2 bad input or usage with one stderr line, 1 internal error).
+ */
+import { Command, CommanderError } from 'commander';
+import { createEventChannel, isInputError } from '@losslens/core';
+import type { CliIO, RegisterCommand } from './command.js';
+import { renderProgress } from './progress.js';
+import { register as backends } from './commands/backends.js';
+
+/** Every command, in the order `--help` lists them. */
+export const commands: readonly RegisterCommand[] = [backends];
+
+/** The default IO: process streams, the current directory, a fresh event channel. */
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    events: createEventChannel(),
+  };
+}
+
+/**
+ * Runs the CLI on `argv` (without `node` and the script) and resolves to the exit code.
+ * @example
+ * const code = await runCli(['backends', '--json'], io);
+ */
+export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const program = new Command('losslens')
+    .description('Find out why a neural network fails to train, and show the measurements behind the answer.')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: () => {},
+    });
+  for (const register of commands) register(program, io);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: () => {},
+    });
+  }
+  const stopProgress = renderProgress(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      io.stderr(`losslens: ${error.message.replace(/^error: /, '')}\n`);
+      return 2;
+    }
+    if (isInputError(error)) {
+      io.stderr(`losslens: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`losslens: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  } finally {
+    stopProgress();
+  }
+}
