@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     projects: ['packages/*', 'apps/*', 'docs'],
     maxWorkers: 2,
+    reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

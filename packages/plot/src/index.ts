@@ -1,1 +1,14 @@
-export {};
+export type { AxisOptions, ChartFrame, ChartSpec } from './axis.js';
+export { lineChart } from './line-chart.js';
+export type { LineChartOptions, LineSeries, VerticalMark } from './line-chart.js';
+export { scatterChart } from './scatter-chart.js';
+export type { ScatterChartOptions, ScatterPoint } from './scatter-chart.js';
+export { barChart } from './bar-chart.js';
+export type { Bar, BarChartOptions } from './bar-chart.js';
+export { histogramChart } from './histogram-chart.js';
+export type { HistogramChartOptions } from './histogram-chart.js';
+export { histogramBins } from './histogram.js';
+export type { HistogramBin } from './histogram.js';
+export { renderSvg } from './render-svg.js';
+export { htmlPage, escapeHtml } from './html-page.js';
+export type { HtmlPageOptions, PageSection } from './html-page.js';
