@@ -1,0 +1,93 @@
+/**
+ * The measurements the decision tree reads. The orchestrator (`diagnose`) fills them by
+ * training runs and analyses; the tree itself is a pure function of them, so every branch
+ * can be tested with constructed numbers.
+ */
+import type { Task } from '@losslens/core';
+
+/** The verdicts of the lecture's tree. */
+export type Verdict = 'model-bias' | 'optimization' | 'overfitting' | 'mismatch' | 'healthy';
+
+/** Why a run was made: the user's own settings, a relative of the model, or a cheap remedy. */
+export type RunRole =
+  | 'user'
+  | 'shallower'
+  | 'deeper'
+  | 'wider'
+  | 'narrower'
+  | 'flexible'
+  | 'optimizer'
+  | 'regularized'
+  | 'early-stopping';
+
+/** One training run's outcome; losses are in the units of `Measurements.lossName`. */
+export interface RunSummary {
+  label: string;
+  role: RunRole;
+  spec: string;
+  optimizer: string;
+  learningRate: number;
+  parameters: number;
+  train: number;
+  validation: number;
+  test?: number;
+  trainAccuracy?: number;
+  validationAccuracy?: number;
+  testAccuracy?: number;
+  diverged: boolean;
+  epochs: number;
+  /** Final full-batch gradient norm at the end of training. */
+  gradientNorm?: number;
+  history: { epoch: number; trainLoss: number; validationLoss?: number }[];
+}
+
+/** Training-set size → losses (held-out gap should shrink with more data when overfitting). */
+export interface LearningCurvePoint {
+  size: number;
+  train: number;
+  validation: number;
+  test?: number;
+}
+
+/** The train-vs-test input comparison. */
+export interface ShiftSummary {
+  test: string;
+  statistic: number;
+  pValue: number;
+  /** Features that drive the difference, most important first. */
+  drivers: string[];
+}
+
+/** The critical-point check at the end of the user's training. */
+export interface CriticalSummary {
+  gradientNorm: number;
+  kind: string;
+  minimumRatio: number;
+  minEigenvalue: number;
+  maxEigenvalue: number;
+  parameters: number;
+  method: string;
+  escape?: { eigenvalue: number; step: number; lossBefore: number; lossAfter: number };
+}
+
+/** Per-layer gradient norms at the start of training. */
+export interface GradientFlow {
+  layers: { name: string; norm: number }[];
+  /** First layer's norm over last layer's. */
+  firstToLast: number;
+}
+
+/** Everything the tree may look at. */
+export interface Measurements {
+  task: Task;
+  lossName: string;
+  /** The trivial predictor's losses (training mean / class prior). */
+  baseline: { train: number; validation: number; test?: number };
+  user: RunSummary;
+  /** Relatives and remedy runs. */
+  others: RunSummary[];
+  learningCurve?: LearningCurvePoint[];
+  shift?: ShiftSummary;
+  critical?: CriticalSummary;
+  gradientFlow?: GradientFlow;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from './tree.js';
+import { remediesFor } from './remedies.js';
+import { defaultThresholds as t, beats, gapIsLarge } from './thresholds.js';
+import type { Measurements, RunSummary } from './measurements.js';
+
+const run = (label: string, role: RunSummary['role'], train: number, validation: number, extra: Partial<RunSummary> = {}): RunSummary => ({
+  label,
+  role,
+  spec: label,
+  optimizer: 'sgd',
+  learningRate: 0.01,
+  parameters: 100,
+  train,
+  validation,
+  diverged: false,
+  epochs: 10,
+  history: [],
+  ...extra,
+});
+
+const measure = (user: RunSummary, others: RunSummary[], extra: Partial<Measurements> = {}): Measurements => ({
+  task: 'regression',
+  lossName: 'mse',
+  baseline: { train: 1, validation: 1, test: 1 },
+  user,
+  others,
+  ...extra,
+});
+
+describe('thresholds', () => {
+  it('beats needs the larger of the absolute and relative margins', () => {
+    expect(beats(0.05, 0.5, 1, t)).toBe(true); // margin max(0.05, 0.125)
+    expect(beats(0.4, 0.5, 1, t)).toBe(false);
+    expect(beats(0.25, 0.3, 1, t)).toBe(false); // 0.25 is not < 0.3 − 0.075
+    expect(beats(0.01, 0.07, 1, t)).toBe(true); // 0.01 < 0.07 − 0.05
+  });
+  it('gapIsLarge uses max(0.1 × baseline, 0.5 × train)', () => {
+    expect(gapIsLarge(0.33, 0.3, 1, t)).toBe(false);
+    expect(gapIsLarge(0.5, 0.01, 1, t)).toBe(true);
+    expect(gapIsLarge(0.105, 0.01, 1, t)).toBe(false);
+  });
+});
+
+describe('decide', () => {
+  it('model bias: a flexible model trains far lower and validates lower', () => {
+    const m = measure(run('linear', 'user', 0.55, 0.57), [run('mlp:64x64:relu', 'flexible', 0.04, 0.06)]);
+    const d = decide(m, t);
+    expect(d.verdict).toBe('model-bias');
+    expect(d.path).toEqual(['training-loss-large', 'model-bias']);
+    expect(d.evidence.map((e) => e.check)).toEqual(['training-loss', 'more-flexible-model']);
+    expect(remediesFor('model-bias', m)[0]).toMatch(/mlp:64x64:relu reaches training loss 0.04/);
+  });
+
+  it('optimization: a shallower net trains lower than the deep one', () => {
+    const m = measure(run('deep', 'user', 0.98, 0.99), [
+      run('shallow', 'shallower', 0.1, 0.12),
+      run('wide', 'wider', 0.97, 0.99),
+    ]);
+    expect(decide(m, t).verdict).toBe('optimization');
+    expect(decide(m, t).evidence.map((e) => e.check)).toContain('shallower-vs-deeper');
+  });
+
+  it('optimization: another optimizer trains the same model lower and nothing beats that', () => {
+    const m = measure(run('mlp', 'user', 0.6, 0.6), [run('adam', 'optimizer', 0.05, 0.07), run('wider', 'wider', 0.05, 0.07)]);
+    expect(decide(m, t).verdict).toBe('optimization');
+  });
+
+  it('model bias when a flexible model beats even the better optimizer', () => {
+    const m = measure(run('linear', 'user', 0.8, 0.8), [run('adam', 'optimizer', 0.5, 0.5), run('mlp', 'flexible', 0.05, 0.07)]);
+    expect(decide(m, t).verdict).toBe('model-bias');
+  });
+
+  it('divergence is an optimization issue', () => {
+    const m = measure(run('mlp', 'user', Number.NaN, Number.NaN, { diverged: true, learningRate: 10 }), []);
+    const d = decide(m, t);
+    expect(d.verdict).toBe('optimization');
+    expect(d.evidence.map((e) => e.check)).toContain('divergence');
+    expect(remediesFor('optimization', m)[0]).toMatch(/Lower the learning rate/);
+  });
+
+  it('a flexible run that only memorizes (worse validation) does not make the loss "large"', () => {
+    const m = measure(run('mlp', 'user', 0.3, 0.33), [run('huge', 'wider', 0.01, 0.6)]);
+    const d = decide(m, t);
+    expect(d.verdict).toBe('healthy');
+    expect(d.path).toEqual(['training-loss-small', 'testing-loss-small', 'healthy']);
+  });
+
+  it('overfitting: validation split from training data shows the gap', () => {
+    const m = measure(run('wide', 'user', 0.01, 0.5, { test: 0.55 }), [], {
+      learningCurve: [
+        { size: 10, train: 0.0, validation: 0.9 },
+        { size: 40, train: 0.05, validation: 0.3 },
+      ],
+    });
+    const d = decide(m, t);
+    expect(d.verdict).toBe('overfitting');
+    expect(d.path).toEqual(['training-loss-small', 'testing-loss-large', 'overfitting']);
+    const curve = d.evidence.find((e) => e.check === 'learning-curve');
+    expect(curve?.finding).toMatch(/helps/);
+  });
+
+  it('mismatch: test gap without a validation gap', () => {
+    const m = measure(run('mlp', 'user', 0.05, 0.06, { test: 0.9 }), [], {
+      shift: { test: 'domain-classifier', statistic: 0.97, pValue: 0.001, drivers: ['x1'] },
+    });
+    const d = decide(m, t);
+    expect(d.verdict).toBe('mismatch');
+    expect(d.evidence.find((e) => e.check === 'train-test-shift')?.finding).toMatch(/driven by x1/);
+    expect(remediesFor('mismatch', m)[0]).toMatch(/x1/);
+  });
+
+  it('healthy: everything small; no test set falls back to validation', () => {
+    expect(decide(measure(run('mlp', 'user', 0.05, 0.07, { test: 0.08 }), []), t).verdict).toBe('healthy');
+    expect(decide(measure(run('mlp', 'user', 0.05, 0.7), []), t).verdict).toBe('overfitting');
+  });
+
+  it('reports when nothing beats the baseline', () => {
+    const d = decide(measure(run('mlp', 'user', 0.99, 1.0), [run('wider', 'wider', 0.98, 1.0)]), t);
+    expect(d.verdict).toBe('healthy');
+    expect(d.evidence.map((e) => e.check)).toContain('baseline');
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The lecture's decision tree (LECTURE.md §1) as pure functions of measurements:
+ * training loss large? → model bias or optimization issue; small → test loss large? →
+ * overfitting or mismatch; else healthy. Every step returns the evidence it used, with the
+ * threshold beside the measured value.
+ */
+import type { Evidence } from '@losslens/core';
+import type { Measurements, RunSummary, Verdict } from './measurements.js';
+import { beats, gapAllowance, gapIsLarge, type Thresholds } from './thresholds.js';
+
+/** A node of the tree that the verdict's path passed through. */
+export type TreeNode =
+  | 'training-loss-large'
+  | 'training-loss-small'
+  | 'model-bias'
+  | 'optimization'
+  | 'testing-loss-large'
+  | 'testing-loss-small'
+  | 'overfitting'
+  | 'mismatch'
+  | 'healthy';
+
+/** The tree's answer. */
+export interface Decision {
+  verdict: Verdict;
+  path: TreeNode[];
+  evidence: Evidence[];
+}
+
+const round = (x: number | undefined): number | undefined =>
+  x === undefined || !Number.isFinite(x) ? x : Number(x.toPrecision(4));
+const fmt = (x: number | undefined): string => (x === undefined ? 'n/a' : String(round(x)));
+
+/** Runs that can show the user's training loss is not the best reachable. */
+const COMPARABLE = new Set(['shallower', 'deeper', 'wider', 'flexible', 'optimizer']);
+
+/** Runs that beat the user's training loss without doing worse on validation data. */
+export function trainingBeaters(m: Measurements, t: Thresholds): RunSummary[] {
+  const base = m.baseline.train;
+  return m.others.filter(
+    (run) =>
+      COMPARABLE.has(run.role) &&
+      !run.diverged &&
+      beats(run.train, m.user.train, base, t) &&
+      !beats(m.user.validation, run.validation, m.baseline.validation, t),
+  );
+}
+
+/**
+ * Is the training loss large? Large when training diverged, or when a relative or another
+ * optimizer reaches a clearly lower training loss (it is not the best this data allows).
+ * @example
+ * const { large, evidence } = assessTrainingLoss(measurements, defaultThresholds);
+ */
+export function assessTrainingLoss(m: Measurements, t: Thresholds): { large: boolean; evidence: Evidence[] } {
+  const base = m.baseline.train;
+  const beaters = trainingBeaters(m, t);
+  const best = [...m.others.filter((r) => COMPARABLE.has(r.role) && !r.diverged)].sort((a, b) => a.train - b.train)[0];
+  const large = m.user.diverged || beaters.length > 0;
+  const evidence: Evidence[] = [
+    {
+      check: 'training-loss',
+      finding: m.user.diverged
+        ? `training diverged (loss became non-finite or exploded) after ${m.user.epochs} epochs`
+        : large
+          ? `training loss ${fmt(m.user.train)} is large: ${beaters.map((r) => `${r.label} reaches ${fmt(r.train)}`).join('; ')}`
+          : `training loss ${fmt(m.user.train)} is as low as any comparison run reaches${best ? ` (best: ${best.label}, ${fmt(best.train)})` : ''}`,
+      values: {
+        train: round(m.user.train),
+        baseline: round(base),
+        ratioToBaseline: round(m.user.train / base),
+        bestComparison: best ? { label: best.label, train: round(best.train), validation: round(best.validation) } : null,
+        beatenBy: beaters.map((r) => ({ label: r.label, role: r.role, train: round(r.train), validation: round(r.validation) })),
+        margin: round(Math.max(t.marginOfBaseline * base, t.marginRelative * m.user.train)),
+        thresholds: { marginOfBaseline: t.marginOfBaseline, marginRelative: t.marginRelative },
+      },
+    },
+  ];
+  if (!large && !beats(m.user.train, base, base, t)) {
+    evidence.push({
+      check: 'baseline',
+      finding: `no run beats the trivial baseline (${fmt(base)}): the target may not be predictable from these features`,
+      values: { train: round(m.user.train), baseline: round(base) },
+    });
+  }
+  return { large, evidence };
+}
+
+/**
+ * Model bias or optimization issue, for a large training loss. Optimization when training
+ * diverged, when a SHALLOWER relative trains to a lower loss (He et al.: 56 layers worse than
+ * 20 on training data), or when the same model trains lower with another optimizer and no
+ * more flexible model does better still. Model bias when a more flexible model trains lower.
+ * @example
+ * biasOrOptimization(measurements, defaultThresholds).verdict; // 'model-bias'
+ */
+export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: Verdict; evidence: Evidence[] } {
+  const base = m.baseline.train;
+  const beaters = trainingBeaters(m, t);
+  const shallower = beaters.filter((r) => r.role === 'shallower');
+  const optimizer = beaters.filter((r) => r.role === 'optimizer');
+  const flexible = beaters.filter((r) => r.role === 'wider' || r.role === 'deeper' || r.role === 'flexible');
+  const bestOptimizer = optimizer.sort((a, b) => a.train - b.train)[0];
+  const flexibleBeyondOptimizer =
+    bestOptimizer !== undefined && flexible.some((r) => beats(r.train, bestOptimizer.train, base, t));
+  const evidence: Evidence[] = [];
+  const comparison = (runs: RunSummary[]) => runs.map((r) => ({ label: r.label, spec: r.spec, train: round(r.train), parameters: r.parameters }));
+
+  if (shallower.length > 0) {
+    evidence.push({
+      check: 'shallower-vs-deeper',
+      finding: `a shallower network reaches a lower TRAINING loss than yours (${shallower.map((r) => `${r.label}: ${fmt(r.train)}`).join(', ')} vs ${fmt(m.user.train)}): the deeper model can represent it, so gradient descent is failing to find it`,
+      values: { user: { spec: m.user.spec, train: round(m.user.train), parameters: m.user.parameters }, shallower: comparison(shallower) },
+    });
+  }
+  if (optimizer.length > 0) {
+    evidence.push({
+      check: 'other-optimizer',
+      finding: `the same model trains to ${fmt(bestOptimizer?.train)} with ${bestOptimizer?.label} (yours: ${fmt(m.user.train)}): the needle is in the haystack`,
+      values: { user: { optimizer: m.user.optimizer, learningRate: m.user.learningRate, train: round(m.user.train) }, runs: comparison(optimizer) },
+    });
+  }
+  if (flexible.length > 0) {
+    evidence.push({
+      check: 'more-flexible-model',
+      finding: `more flexible models reach a lower training loss (${flexible.map((r) => `${r.label}: ${fmt(r.train)}`).join(', ')} vs ${fmt(m.user.train)})`,
+      values: { user: { spec: m.user.spec, train: round(m.user.train), parameters: m.user.parameters }, flexible: comparison(flexible) },
+    });
+  }
+  if (m.gradientFlow !== undefined) {
+    const r = m.gradientFlow.firstToLast;
+    const state = r < t.vanishingRatio ? 'vanishing' : r > 1 / t.vanishingRatio ? 'exploding' : 'healthy';
+    evidence.push({
+      check: 'gradient-flow',
+      finding: `first-layer gradient norm is ${fmt(r)}× the last layer's at initialization (${state})`,
+      values: { firstToLast: round(r), state, layers: m.gradientFlow.layers.map((l) => ({ name: l.name, norm: round(l.norm) })), threshold: t.vanishingRatio },
+    });
+  }
+  if (m.critical !== undefined) {
+    const c = m.critical;
+    evidence.push({
+      check: 'critical-point',
+      finding:
+        c.kind === 'not-critical'
+          ? `training stopped away from a critical point (gradient norm ${fmt(c.gradientNorm)}): it needs more or better steps`
+          : `training stalls at a ${c.kind} (gradient norm ${fmt(c.gradientNorm)}, minimum ratio ${fmt(c.minimumRatio)}, eigenvalues ${fmt(c.minEigenvalue)}…${fmt(c.maxEigenvalue)})${
+              c.escape ? `; a step along the most negative eigenvector lowers the loss ${fmt(c.escape.lossBefore)} → ${fmt(c.escape.lossAfter)}` : ''
+            }`,
+      values: { ...c },
+    });
+  }
+
+  if (m.user.diverged) {
+    evidence.unshift({
+      check: 'divergence',
+      finding: `training diverged with ${m.user.optimizer} at learning rate ${m.user.learningRate}`,
+      values: { optimizer: m.user.optimizer, learningRate: m.user.learningRate, epochs: m.user.epochs },
+    });
+    return { verdict: 'optimization', evidence };
+  }
+  if (shallower.length > 0) return { verdict: 'optimization', evidence };
+  if (optimizer.length > 0 && !flexibleBeyondOptimizer) return { verdict: 'optimization', evidence };
+  if (flexible.length > 0) return { verdict: 'model-bias', evidence };
+  return { verdict: 'optimization', evidence };
+}
+
+/**
+ * Overfitting or mismatch, for a small training loss. The validation split comes from the
+ * training data, so a validation gap shows overfitting; a test gap with no validation gap
+ * means the test data differ (mismatch). The learning curve and shift test are reported as
+ * supporting evidence.
+ * @example
+ * overfittingOrMismatch(measurements, defaultThresholds).verdict; // 'mismatch'
+ */
+export function overfittingOrMismatch(
+  m: Measurements,
+  t: Thresholds,
+): { verdict: Verdict; testingLarge: boolean; evidence: Evidence[] } {
+  const u = m.user;
+  const base = m.baseline.validation;
+  const allowance = gapAllowance(u.train, base, t);
+  const validationGap = u.validation - u.train;
+  const validationLarge = gapIsLarge(u.validation, u.train, base, t);
+  const testGap = u.test === undefined ? undefined : u.test - u.train;
+  const testLarge = u.test !== undefined && gapIsLarge(u.test, u.train, m.baseline.test ?? base, t);
+  const evidence: Evidence[] = [
+    {
+      check: 'generalization-gap',
+      finding:
+        `validation loss ${fmt(u.validation)} (gap ${fmt(validationGap)}${validationLarge ? ', large' : ''})` +
+        (u.test !== undefined ? `, test loss ${fmt(u.test)} (gap ${fmt(testGap)}${testLarge ? ', large' : ''})` : ', no test set given') +
+        ` vs training loss ${fmt(u.train)}; allowed gap ${fmt(allowance)}`,
+      values: {
+        train: round(u.train),
+        validation: round(u.validation),
+        test: round(u.test),
+        validationGap: round(validationGap),
+        testGap: round(testGap),
+        allowedGap: round(allowance),
+        thresholds: { gapOfBaseline: t.gapOfBaseline, gapRelative: t.gapRelative, validationShareOfTestGap: t.validationShareOfTestGap },
+      },
+    },
+  ];
+  const curve = m.learningCurve;
+  let moreDataHelps: boolean | undefined;
+  if (curve !== undefined && curve.length >= 2) {
+    const first = curve[0]!;
+    const last = curve[curve.length - 1]!;
+    const key = testLarge && !validationLarge && first.test !== undefined ? 'test' : 'validation';
+    const gapAt = (p: typeof first) => (key === 'test' ? (p.test ?? p.validation) : p.validation) - p.train;
+    const g0 = gapAt(first);
+    const g1 = gapAt(last);
+    moreDataHelps = g0 > 0 && g1 <= t.learningCurveShrink * g0;
+    evidence.push({
+      check: 'learning-curve',
+      finding: `the ${key} gap goes ${fmt(g0)} → ${fmt(g1)} as training rows grow ${first.size} → ${last.size}: more data ${moreDataHelps ? 'helps (overfitting)' : 'does not close it'}`,
+      values: { on: key, points: curve.map((p) => ({ ...p })), gapSmallest: round(g0), gapLargest: round(g1), shrinkThreshold: t.learningCurveShrink },
+    });
+  }
+  if (m.shift !== undefined) {
+    const s = m.shift;
+    const shifted = s.pValue < t.shiftAlpha;
+    evidence.push({
+      check: 'train-test-shift',
+      finding: shifted
+        ? `training and test inputs differ (${s.test}: statistic ${fmt(s.statistic)}, p = ${fmt(s.pValue)})${s.drivers.length ? `, driven by ${s.drivers.slice(0, 3).join(', ')}` : ''}`
+        : `no detectable difference between training and test inputs (${s.test}: p = ${fmt(s.pValue)})`,
+      values: { ...s, alpha: t.shiftAlpha },
+    });
+  }
+
+  if (u.test === undefined) return { verdict: validationLarge ? 'overfitting' : 'healthy', testingLarge: validationLarge, evidence };
+  if (!testLarge) return { verdict: validationLarge ? 'overfitting' : 'healthy', testingLarge: validationLarge, evidence };
+  const overfit = validationLarge && validationGap >= t.validationShareOfTestGap * (testGap ?? 0);
+  return { verdict: overfit ? 'overfitting' : 'mismatch', testingLarge: true, evidence };
+}
+
+/**
+ * Walks the whole tree.
+ * @example
+ * const { verdict, path } = decide(measurements, defaultThresholds);
+ * // path: ['training-loss-small', 'testing-loss-large', 'mismatch']
+ */
+export function decide(m: Measurements, t: Thresholds): Decision {
+  const training = assessTrainingLoss(m, t);
+  if (training.large) {
+    const { verdict, evidence } = biasOrOptimization(m, t);
+    return { verdict, path: ['training-loss-large', verdict as TreeNode], evidence: [...training.evidence, ...evidence] };
+  }
+  const held = overfittingOrMismatch(m, t);
+  return {
+    verdict: held.verdict,
+    path: ['training-loss-small', held.testingLarge ? 'testing-loss-large' : 'testing-loss-small', held.verdict as TreeNode],
+    evidence: [...training.evidence, ...held.evidence],
+  };
+}
