@@ -7,9 +7,12 @@ import { createEventChannel, isInputError } from '@losslens/core';
 import type { CliIO, RegisterCommand } from './command.js';
 import { renderProgress } from './progress.js';
 import { register as backends } from './commands/backends.js';
+import { register as dataInspect } from './commands/data-inspect.js';
+import { register as diagnoseCommand } from './commands/diagnose.js';
+import { register as modelSummary } from './commands/model-summary.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly RegisterCommand[] = [backends];
+export const commands: readonly RegisterCommand[] = [diagnoseCommand, dataInspect, modelSummary, backends];
 
 /** The default IO: process streams, the current directory, a fresh event channel. */
 export function processIO(): CliIO {

@@ -13,3 +13,12 @@ export type {
   GradientFlow,
   Measurements,
 } from './measurements.js';
+export { diagnose, comparisonPlan } from './diagnose.js';
+export type { DiagnoseOptions, Diagnosis } from './diagnose.js';
+export { budgets } from './budget.js';
+export type { Budget, BudgetPlan } from './budget.js';
+export { fitBaseline } from './baseline.js';
+export type { Baseline } from './baseline.js';
+export { gradientFlow, criticalCheck, sampleRows } from './curvature.js';
+export { diagnosisMarkdown } from './markdown.js';
+export { diagnosisReport, treeHtml } from './report.js';

@@ -49,11 +49,12 @@ export interface LearningCurvePoint {
   test?: number;
 }
 
-/** The train-vs-test input comparison. */
+/** The train-vs-test input comparison (several two-sample tests, Bonferroni-combined). */
 export interface ShiftSummary {
-  test: string;
-  statistic: number;
-  pValue: number;
+  /** Whether any test rejects "same distribution" at its share of `alpha`. */
+  shifted: boolean;
+  alpha: number;
+  tests: { test: string; statistic: number; pValue?: number; shifted: boolean }[];
   /** Features that drive the difference, most important first. */
   drivers: string[];
 }

@@ -29,7 +29,7 @@ export interface Thresholds {
    * share of the gap at the smallest size for "more data helps" (overfitting). Default 0.75.
    */
   learningCurveShrink: number;
-  /** Shift tests: significance level for the train-vs-test input tests. Default 0.05. */
+  /** Shift tests: overall significance level for the train-vs-test input tests (Bonferroni over tests). Default 0.05. */
   shiftAlpha: number;
   /**
    * Gradient-flow: the first layer's gradient norm below this fraction of the last layer's

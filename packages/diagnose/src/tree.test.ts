@@ -102,12 +102,25 @@ describe('decide', () => {
 
   it('mismatch: test gap without a validation gap', () => {
     const m = measure(run('mlp', 'user', 0.05, 0.06, { test: 0.9 }), [], {
-      shift: { test: 'domain-classifier', statistic: 0.97, pValue: 0.001, drivers: ['x1'] },
+      shift: { shifted: true, alpha: 0.05, tests: [{ test: 'domain-classifier', statistic: 0.97, pValue: 0.001, shifted: true }], drivers: ['x1'] },
     });
     const d = decide(m, t);
     expect(d.verdict).toBe('mismatch');
     expect(d.evidence.find((e) => e.check === 'train-test-shift')?.finding).toMatch(/driven by x1/);
     expect(remediesFor('mismatch', m)[0]).toMatch(/x1/);
+  });
+
+  it('a test gap the validation split missed is overfitting when inputs do not differ and more data helps', () => {
+    const noShift = { shifted: false, alpha: 0.05, tests: [{ test: 'mmd', statistic: 0.01, pValue: 0.6, shifted: false }], drivers: [] };
+    const curve = [
+      { size: 10, train: 0.0, validation: 0.09, test: 0.9 },
+      { size: 40, train: 0.02, validation: 0.08, test: 0.3 },
+    ];
+    const m = measure(run('wide', 'user', 0.02, 0.08, { test: 0.6 }), [], { shift: noShift, learningCurve: curve });
+    expect(decide(m, t).verdict).toBe('overfitting');
+    const flat = curve.map((p) => ({ ...p, test: 0.8 }));
+    expect(decide({ ...m, learningCurve: flat }, t).verdict).toBe('mismatch');
+    expect(decide({ ...m, shift: { ...noShift, shifted: true } }, t).verdict).toBe('mismatch');
   });
 
   it('healthy: everything small; no test set falls back to validation', () => {

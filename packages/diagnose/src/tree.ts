@@ -5,7 +5,7 @@
  * threshold beside the measured value.
  */
 import type { Evidence } from '@losslens/core';
-import type { Measurements, RunSummary, Verdict } from './measurements.js';
+import type { Measurements, RunSummary, ShiftSummary, Verdict } from './measurements.js';
 import { beats, gapAllowance, gapIsLarge, type Thresholds } from './thresholds.js';
 
 /** A node of the tree that the verdict's path passed through. */
@@ -166,9 +166,10 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
 
 /**
  * Overfitting or mismatch, for a small training loss. The validation split comes from the
- * training data, so a validation gap shows overfitting; a test gap with no validation gap
- * means the test data differ (mismatch). The learning curve and shift test are reported as
- * supporting evidence.
+ * training data, so a validation gap that accounts for most of the test gap shows overfitting;
+ * a test gap with no such validation gap means the test data differ (mismatch) — unless the
+ * train-vs-test shift tests find no difference AND the learning curve shows more data closing
+ * the test gap, which is overfitting that a small validation split missed.
  * @example
  * overfittingOrMismatch(measurements, defaultThresholds).verdict; // 'mismatch'
  */
@@ -219,19 +220,26 @@ export function overfittingOrMismatch(
   }
   if (m.shift !== undefined) {
     const s = m.shift;
-    const shifted = s.pValue < t.shiftAlpha;
+    const describe = (list: ShiftSummary['tests']) =>
+      list.map((r) => `${r.test} ${fmt(r.statistic)}${r.pValue !== undefined ? `, p = ${fmt(r.pValue)}` : ''}`).join('; ');
     evidence.push({
       check: 'train-test-shift',
-      finding: shifted
-        ? `training and test inputs differ (${s.test}: statistic ${fmt(s.statistic)}, p = ${fmt(s.pValue)})${s.drivers.length ? `, driven by ${s.drivers.slice(0, 3).join(', ')}` : ''}`
-        : `no detectable difference between training and test inputs (${s.test}: p = ${fmt(s.pValue)})`,
-      values: { ...s, alpha: t.shiftAlpha },
+      finding: s.shifted
+        ? `training and test inputs differ (${describe(s.tests.filter((r) => r.shifted))})${s.drivers.length ? `, driven by ${s.drivers.slice(0, 3).join(', ')}` : ''}`
+        : `no detectable difference between training and test inputs at α = ${s.alpha} (${describe(s.tests)})`,
+      values: { ...s },
     });
   }
 
   if (u.test === undefined) return { verdict: validationLarge ? 'overfitting' : 'healthy', testingLarge: validationLarge, evidence };
   if (!testLarge) return { verdict: validationLarge ? 'overfitting' : 'healthy', testingLarge: validationLarge, evidence };
-  const overfit = validationLarge && validationGap >= t.validationShareOfTestGap * (testGap ?? 0);
+  // The validation split shows most of the test gap: the model does not generalize (overfitting).
+  if (validationLarge && validationGap >= t.validationShareOfTestGap * (testGap ?? 0)) {
+    return { verdict: 'overfitting', testingLarge: true, evidence };
+  }
+  // Otherwise the test data look different. A small validation split can miss overfitting, so
+  // when the inputs show no shift and more data closes the test gap, it is overfitting after all.
+  const overfit = m.shift !== undefined && !m.shift.shifted && moreDataHelps === true;
   return { verdict: overfit ? 'overfitting' : 'mismatch', testingLarge: true, evidence };
 }
 

@@ -1,0 +1,77 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commands, runCli } from '../main.js';
+import type { RegisterCommand } from '../command.js';
+import { memoryIO } from '../test-io.js';
+import { register } from './batch-study.js';
+
+// Until the lead wires this command into main's list, add it for the test.
+if (!commands.includes(register)) (commands as RegisterCommand[]).push(register);
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'losslens-batch-study-'));
+  const rows = ['a,b,k'];
+  for (let i = 0; i < 60; i++) {
+    const k = i % 2;
+    rows.push(`${(k === 1 ? 1 : -1) + 0.3 * Math.sin(7 * i)},${Math.cos(5 * i)},${k === 1 ? 'yes' : 'no'}`);
+  }
+  await writeFile(join(dir, 'classes.csv'), `${rows.join('\n')}\n`);
+});
+
+describe('losslens batch-study', () => {
+  it('writes the DESIGN.md JSON: one run per batch size, updates per epoch falling as the batch grows', async () => {
+    const io = memoryIO(dir);
+    const code = await runCli(
+      ['batch-study', '--train', 'classes.csv', '--target', 'k', '--batch-sizes', '4,16,full', '--epochs', '2', '--model', 'mlp:4:tanh', '--lr', '0.05', '--lr-scaling', 'linear', '--workers', '1', '--backend', 'cpu', '--json', 'study.json'],
+      io,
+    );
+    expect(io.err).not.toMatch(/error/);
+    expect(code).toBe(0);
+    const { runs } = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8')) as {
+      runs: { batchSize: number; learningRate: number; updatesPerEpoch: number; msPerUpdate: number; msPerEpoch: number; train: { loss: number; accuracy: number }; validation: { loss: number; accuracy: number } }[];
+    };
+    // 60 rows, 20 % validation → 48 training rows: ⌈48/4⌉ = 12, ⌈48/16⌉ = 3, full = 1 update per epoch
+    expect(runs.map((r) => [r.batchSize, r.updatesPerEpoch])).toEqual([[4, 12], [16, 3], [48, 1]]);
+    expect(runs.map((r) => r.learningRate)).toEqual([0.05, 0.2, 0.6].map((v) => expect.closeTo(v, 10)));
+    for (const r of runs) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['batchSize', 'updatesPerEpoch', 'msPerUpdate', 'msPerEpoch', 'train', 'validation']));
+      expect(r.train.accuracy).toBeGreaterThanOrEqual(0);
+      expect(r.validation.accuracy).toBeLessThanOrEqual(1);
+      expect(r.msPerEpoch).toBeGreaterThan(0);
+    }
+    expect(io.out).toMatch(/\| full \(48\) \|/);
+  });
+
+  it('--sharpness fills run.sharpness from @losslens/critical (or says it is not there yet)', async () => {
+    const io = memoryIO(dir);
+    const code = await runCli(['batch-study', '--train', 'classes.csv', '--target', 'k', '--batch-sizes', '8,full', '--epochs', '1', '--model', 'linear', '--workers', '1', '--backend', 'cpu', '--sharpness', '--json', 'sharp.json'], io);
+    if (code === 2) {
+      expect(io.err).toMatch(/--sharpness: needs @losslens\/critical’s sharpnessMeasure/);
+      return;
+    }
+    expect(code).toBe(0);
+    const { runs } = JSON.parse(await readFile(join(dir, 'sharp.json'), 'utf8')) as { runs: { sharpness: { topEigenvalue: number; keskar: number } }[] };
+    for (const r of runs) {
+      expect(Number.isFinite(r.sharpness.topEigenvalue)).toBe(true);
+      expect(r.sharpness.keskar).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('bad flags exit 2 with one line naming them', async () => {
+    const cases: [string[], RegExp][] = [
+      [['batch-study', '--train', 'classes.csv', '--target', 'k', '--batch-sizes', '16,abc'], /--batch-sizes: expected comma-separated whole numbers ≥ 1 or "full", got "abc"/],
+      [['batch-study', '--train', 'classes.csv', '--target', 'k', '--batch-sizes', '16', '--lr-scaling', 'cubic'], /--lr-scaling/],
+      [['batch-study', '--dataset', 'nope', '--batch-sizes', '16'], /--dataset: unknown built-in dataset "nope"/],
+      [['batch-study', '--train', 'classes.csv', '--target', 'k'], /--batch-sizes/],
+    ];
+    for (const [args, message] of cases) {
+      const io = memoryIO(dir);
+      expect(await runCli(args, io), args.join(' ')).toBe(2);
+      expect(io.err.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(io.err).toMatch(message);
+    }
+  });
+});

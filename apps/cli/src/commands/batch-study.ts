@@ -1,0 +1,124 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { initTensorflow, InputError } from '@losslens/core';
+import * as critical from '@losslens/critical';
+import { batchStudy, learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type OptimizerName, type SharpnessMeasure } from '@losslens/optim';
+import type { CliIO } from '../command.js';
+import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { loadCommandData, type DataFlags } from './train.js';
+
+/** Parses `--batch-sizes 16,64,256,full`. */
+export function batchSizesFlag(value: string): (number | 'full')[] {
+  const parts = value.split(',').map((p) => p.trim());
+  return parts.map((p) => {
+    if (p === 'full') return 'full';
+    const n = Number(p);
+    if (p === '' || !Number.isInteger(n) || n < 1) {
+      throw new InputError('E_USAGE', `expected comma-separated whole numbers ≥ 1 or "full", got "${p}" in "${value}"`, { flag: '--batch-sizes' });
+    }
+    return n;
+  });
+}
+
+const fixed = (value: number | undefined, digits = 4): string =>
+  value === undefined ? '—' : Number.isFinite(value) ? value.toFixed(digits) : String(value);
+
+/** The batch-size table as Markdown. */
+export function formatRuns(runs: readonly BatchRun[]): string {
+  const lines = [
+    '| batch size | lr | updates/epoch | ms/update | ms/epoch | train loss | train acc | val loss | val acc |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of runs) {
+    const size = r.requested === 'full' ? `full (${r.batchSize})` : String(r.batchSize);
+    lines.push(
+      `| ${size} | ${r.learningRate.toPrecision(3)} | ${r.updatesPerEpoch} | ${r.msPerUpdate.toFixed(2)} | ${r.msPerEpoch.toFixed(0)} | ${fixed(r.train.loss)} | ${fixed(r.train.accuracy)} | ${fixed(r.validation?.loss)} | ${fixed(r.validation?.accuracy)} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface BatchStudyFlags extends DataFlags {
+  batchSizes: (number | 'full')[];
+  epochs: number;
+  lrScaling: LearningRateScaling;
+  sharpness?: boolean;
+  model: string;
+  optimizer: OptimizerName;
+  lr?: number;
+  workers?: number;
+  backend?: string;
+  json?: string;
+}
+
+/** `losslens batch-study`: the lecture's small-vs-large batch table, measured (DESIGN.md contract). */
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('batch-study')
+    .description('train the same model at several batch sizes and compare time per update/epoch and losses')
+    .option('--dataset <name>', 'a built-in dataset (e.g. mnist)')
+    .option('--train <file>', 'training CSV instead of --dataset')
+    .option('--target <column>', 'the column to predict (with --train)')
+    .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
+    .requiredOption('--batch-sizes <list>', 'comma-separated batch sizes, e.g. 16,64,256,full', batchSizesFlag)
+    .option('--epochs <n>', 'epochs per batch size', intFlag('--epochs', { min: 1 }), 5)
+    .option('--lr-scaling <rule>', 'none | linear | sqrt, from the smallest batch size', choiceFlag('--lr-scaling', learningRateScalings), 'none' as LearningRateScaling)
+    .option('--sharpness', 'also measure the sharpness of each final θ (needs @losslens/critical)')
+    .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation>', 'mlp:128:relu')
+    .option('--optimizer <name>', `one of ${optimizerNames.join(', ')}`, choiceFlag('--optimizer', optimizerNames), 'sgd')
+    .option('--lr <rate>', 'learning rate at the smallest batch size (default: the optimizer’s)', numberFlag('--lr'))
+    .option('--validation <fraction>', 'validation share held out from the training rows', numberFlag('--validation'), 0.2)
+    .option('--seed <n>', 'one seed for the split and every trial', intFlag('--seed'), 0)
+    .option('--workers <n>', 'worker threads (default: one per core, at most one per batch size)', intFlag('--workers', { min: 1 }))
+    .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
+    .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
+    .option('--json <file>', 'write { runs: [...] } as JSON')
+    .action(async (flags: BatchStudyFlags) => {
+      if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
+      let measureSharpness: SharpnessMeasure | undefined;
+      if (flags.sharpness === true) {
+        // critical's `sharpnessMeasure()` (top Hessian eigenvalue + Keskar ε-sharpness), looked up at run time until it is exported.
+        const factory = (critical as unknown as Record<string, unknown>)['sharpnessMeasure'];
+        if (typeof factory !== 'function') {
+          throw new InputError('E_USAGE', 'needs @losslens/critical’s sharpnessMeasure, which this build does not export yet', { flag: '--sharpness' });
+        }
+        measureSharpness = (factory as () => SharpnessMeasure)();
+      }
+      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
+      const { train, validation } = await loadCommandData(flags, io);
+      const result = await batchStudy({
+        model: flags.model,
+        train,
+        ...(validation === undefined ? {} : { validation }),
+        batchSizes: flags.batchSizes,
+        epochs: flags.epochs,
+        optimizer: flags.optimizer,
+        ...(flags.lr === undefined ? {} : { learningRate: flags.lr }),
+        lrScaling: flags.lrScaling,
+        seed: flags.seed,
+        ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+        ...(measureSharpness === undefined ? {} : { measureSharpness }),
+        events: io.events,
+      });
+      io.stdout(`${flags.model} on ${train.n} training rows, ${flags.epochs} epochs, ${flags.optimizer}, lr scaling ${flags.lrScaling}, ${result.workers} worker(s)\n`);
+      io.stdout(formatRuns(result.runs));
+      if (flags.json !== undefined) {
+        const metrics = (m: { loss: number; accuracy?: number } | undefined) => ({ loss: m?.loss ?? null, accuracy: m?.accuracy ?? null });
+        const runs = result.runs.map((r) => ({
+          batchSize: r.batchSize,
+          requested: r.requested,
+          learningRate: r.learningRate,
+          updatesPerEpoch: r.updatesPerEpoch,
+          msPerUpdate: r.msPerUpdate,
+          msPerEpoch: r.msPerEpoch,
+          train: metrics(r.train),
+          validation: metrics(r.validation),
+          epochs: r.epochs,
+          stopReason: r.stopReason,
+          ...(r.sharpness === undefined ? {} : { sharpness: r.sharpness }),
+        }));
+        await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify({ runs }, null, 2)}\n`);
+      }
+    });
+}

@@ -1,0 +1,163 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InputError, initTensorflow, isInputError, type Dataset, type Model, type Task } from '@losslens/core';
+import { loadCsv } from '@losslens/data';
+import { isModelPath, resolveModel } from '@losslens/models';
+import type { OptimizerName } from '@losslens/optim';
+import { kFold, selectModel, type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
+import type { CliIO } from '../command.js';
+import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { writeOutput } from '../write-output.js';
+
+const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'] as const;
+
+/** The training flags `cv` and `learning-curve` share. */
+export interface TrainingFlags {
+  train: string;
+  target: string;
+  task?: Task;
+  epochs: number;
+  batchSize: number | 'full';
+  optimizer: OptimizerName;
+  lr?: number;
+  seed: number;
+  standardize: boolean;
+  backend?: string;
+}
+
+/** Adds the shared training flags to a command. */
+export function trainingOptions(command: Command): Command {
+  return command
+    .requiredOption('--train <file>', 'training CSV (header row; every column but --target is a numeric feature)')
+    .requiredOption('--target <column>', 'the column to predict')
+    .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
+    .option('--epochs <n>', 'epochs per training run', intFlag('--epochs', { min: 1 }), 100)
+    .option('--batch-size <n|full>', 'rows per update, or full', (v: string) => (v === 'full' ? 'full' : intFlag('--batch-size', { min: 1 })(v)), 32)
+    .option('--optimizer <name>', optimizers.join('|'), choiceFlag('--optimizer', optimizers), 'adam')
+    .option('--lr <x>', "learning rate (default: the optimizer's)", numberFlag('--lr'))
+    .option('--seed <n>', 'seed of the shuffle and of every initialization', intFlag('--seed', { min: 0 }), 0)
+    .option('--no-standardize', 'do not standardize features (by default they are, fitted on each fold\'s training rows only)')
+    .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)');
+}
+
+/** Loads the training CSV and sets tfjs up. */
+export async function loadTraining(flags: TrainingFlags, io: CliIO): Promise<Dataset> {
+  await initTensorflow(flags.backend !== undefined ? { backend: flags.backend } : {});
+  return loadCsv(resolve(io.cwd, flags.train), { target: flags.target, file: flags.train, ...(flags.task ? { task: flags.task } : {}) });
+}
+
+/** The fit options the flags ask for. */
+export function fitOptions(flags: TrainingFlags): FoldFitOptions {
+  return {
+    epochs: flags.epochs,
+    batchSize: flags.batchSize,
+    optimizer: flags.optimizer,
+    ...(flags.lr !== undefined ? { learningRate: flags.lr } : {}),
+  };
+}
+
+/**
+ * Checks a spec (or model.json path) against the data before any training and returns its
+ * model source: a spec builds a fresh model per fold; a model.json's architecture is reused
+ * (it holds no weights: every fold starts from `model.init(seed)`). Errors name `flag`.
+ */
+export async function modelSource(spec: string, dataset: Dataset, io: CliIO, flag: string): Promise<ModelSource> {
+  let model: Model;
+  try {
+    ({ model } = await resolveModel(spec, { cwd: io.cwd, inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task }));
+  } catch (error) {
+    if (isInputError(error)) throw new InputError(error.code, error.message, { flag });
+    throw error;
+  }
+  return isModelPath(spec) ? () => model : spec;
+}
+
+/** Requires at least `folds` rows, naming the file and the flag. */
+export function checkFolds(folds: number, dataset: Dataset, file: string): void {
+  if (folds > dataset.n) {
+    throw new InputError('E_TOO_FEW_ROWS', `cannot split the ${dataset.n} rows of ${file} into ${folds} folds`, { flag: '--folds' });
+  }
+}
+
+interface CvFlags extends TrainingFlags {
+  folds: number;
+  shuffle?: boolean;
+  models: string;
+  json?: string;
+}
+
+/** The `losslens cv` JSON (DESIGN.md's contract, plus a few extra fields). */
+export function cvJson(selection: Selection) {
+  return {
+    folds: selection.folds.map((f) => ({ train: f.train, validation: f.validation })),
+    models: selection.results.map((r) => ({
+      spec: r.model,
+      foldLosses: r.validationLosses,
+      mean: r.mean,
+      std: r.std,
+      trainLosses: r.folds.map((f) => f.trainLoss),
+      ms: r.ms,
+    })),
+    selected: selection.selected,
+    rule: selection.rule,
+    std: 'sample standard deviation over folds (ddof = 1)',
+    ...(selection.warning !== undefined ? { warning: selection.warning } : {}),
+  };
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
+
+/** The per-model table: mean ± std of the validation loss, train loss, per-fold losses. */
+export function cvTable(selection: Selection): string {
+  const rows = selection.results.map((r, i) => [
+    r.model,
+    `${fmt(r.mean)} ± ${fmt(r.std)}`,
+    fmt(r.trainMean),
+    r.validationLosses.map(fmt).join(' '),
+    i === selection.selectedIndex ? '← selected' : '',
+  ]);
+  const header = ['model', 'validation loss (mean ± std)', 'train loss', 'per fold', ''];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c] as number)).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** `losslens cv`: N-fold cross validation of candidate models; selects the smallest mean validation loss. */
+export function register(program: Command, io: CliIO): void {
+  trainingOptions(
+    program
+      .command('cv')
+      .description('N-fold cross validation of candidate models on the training data; picks the smallest mean validation loss'),
+  )
+    .option('--folds <k>', 'number of folds (as scikit-learn KFold: consecutive, the first n mod k folds one row larger)', intFlag('--folds', { min: 2 }), 5)
+    .option('--shuffle', 'shuffle rows before making the folds (seeded by --seed)')
+    .requiredOption('--models <specs>', 'candidate models separated by ";", e.g. "linear;mlp:32:relu;mlp:64x64:relu"')
+    .option('--json <out>', 'write the folds, per-model fold losses, mean, std and the selection as JSON')
+    .action(async (flags: CvFlags) => {
+      const specs = flags.models.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
+      if (specs.length === 0) throw new InputError('E_USAGE', 'no model specs given (e.g. "linear;mlp:32:relu")', { flag: '--models' });
+      const dataset = await loadTraining(flags, io);
+      checkFolds(flags.folds, dataset, flags.train);
+      const candidates = [];
+      for (const spec of specs) candidates.push({ name: spec, model: await modelSource(spec, dataset, io, '--models') });
+      const splitter = kFold({ folds: flags.folds, shuffle: flags.shuffle === true, seed: flags.seed });
+      const selection = await selectModel({
+        candidates,
+        dataset,
+        splitter,
+        fit: fitOptions(flags),
+        seed: flags.seed,
+        standardize: flags.standardize ? 'features' : 'none',
+        events: io.events,
+      });
+      io.stdout(
+        `${flags.folds}-fold cross validation on ${flags.train} (${dataset.n} rows, ${splitter.name}, ${dataset.task})\n\n` +
+          `${cvTable(selection)}\n\nselected: ${selection.selected} (smallest mean validation loss; ± is the sample std over folds)\n`,
+      );
+      if (selection.warning !== undefined) io.stdout(`warning: ${selection.warning}\n`);
+      if (flags.json !== undefined) {
+        const path = await writeOutput(io.cwd, flags.json, `${JSON.stringify(cvJson(selection), null, 2)}\n`, '--json');
+        io.stdout(`wrote ${path}\n`);
+      }
+    });
+}

@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InputError, initTensorflow, type Dataset, type Task } from '@losslens/core';
+import { builtinDatasets, loadBuiltin, loadCsv } from '@losslens/data';
+import { diagnose, diagnosisMarkdown, diagnosisReport, type Budget } from '@losslens/diagnose';
+import type { OptimizerName } from '@losslens/optim';
+import type { CliIO } from '../command.js';
+import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { writeOutput } from '../write-output.js';
+
+interface DiagnoseFlags {
+  train?: string;
+  test?: string;
+  dataset?: string;
+  target?: string;
+  task?: Task;
+  model?: string;
+  optimizer?: OptimizerName;
+  lr?: number;
+  epochs?: number;
+  batchSize?: number | 'full';
+  seed: number;
+  budget: Budget;
+  backend?: string;
+  json?: string;
+  report?: string;
+}
+
+const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'] as const;
+
+const batchSizeFlag = (value: string): number | 'full' => (value === 'full' ? 'full' : intFlag('--batch-size', { min: 1 })(value));
+
+/** `losslens diagnose`: the lecture's decision tree on a CSV or a built-in dataset. */
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('diagnose')
+    .description("walk the lecture's decision tree: model bias, optimization, overfitting, mismatch or healthy")
+    .option('--train <file>', 'training CSV (header row; numeric features)')
+    .option('--test <file>', 'test CSV with the same columns (never used for choices)')
+    .option('--dataset <name>', `a built-in dataset instead of --train (${Object.keys(builtinDatasets).join(', ')})`)
+    .option('--target <column>', 'the column to predict (required with --train)')
+    .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
+    .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<act> | cnn:… | resnet-mlp:… | model.json', 'mlp:32x32:relu')
+    .option('--optimizer <name>', optimizers.join('|'), choiceFlag('--optimizer', optimizers), 'adam')
+    .option('--lr <x>', 'learning rate (default: the optimizer\'s)', numberFlag('--lr'))
+    .option('--epochs <n>', 'epochs per training run (default: the budget\'s)', intFlag('--epochs', { min: 1 }))
+    .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag, 32)
+    .option('--seed <n>', 'seed for splits, initialization and shuffling', intFlag('--seed', { min: 0 }), 0)
+    .option('--budget <b>', 'quick | standard | thorough', choiceFlag('--budget', ['quick', 'standard', 'thorough'] as const), 'standard')
+    .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
+    .option('--json <out>', 'write the diagnosis as JSON')
+    .option('--report <out.html>', 'write a self-contained HTML report with plots')
+    .action(async (flags: DiagnoseFlags) => {
+      if ((flags.train === undefined) === (flags.dataset === undefined)) {
+        throw new InputError('E_USAGE', 'give exactly one of --train FILE or --dataset NAME', { flag: flags.train ? '--dataset' : '--train' });
+      }
+      if (flags.train !== undefined && flags.target === undefined) throw new InputError('E_USAGE', 'is required with --train', { flag: '--target' });
+      if (flags.dataset !== undefined && flags.test !== undefined) throw new InputError('E_USAGE', 'goes with --train, not --dataset', { flag: '--test' });
+      await initTensorflow(flags.backend !== undefined ? { backend: flags.backend } : {});
+      const task = flags.task !== undefined ? { task: flags.task } : {};
+      let train: Dataset;
+      let test: Dataset | undefined;
+      if (flags.dataset !== undefined) {
+        train = await loadBuiltin(flags.dataset, { seed: flags.seed });
+      } else {
+        train = await loadCsv(resolve(io.cwd, flags.train!), { target: flags.target!, file: flags.train!, ...task });
+        if (flags.test !== undefined) {
+          test = await loadCsv(resolve(io.cwd, flags.test), { target: flags.target!, file: flags.test, like: train });
+        }
+      }
+      const diagnosis = await diagnose({
+        train,
+        ...(test ? { test } : {}),
+        model: flags.model ?? 'mlp:32x32:relu',
+        ...(flags.optimizer ? { optimizer: flags.optimizer } : {}),
+        ...(flags.lr !== undefined ? { learningRate: flags.lr } : {}),
+        ...(flags.epochs !== undefined ? { epochs: flags.epochs } : {}),
+        ...(flags.batchSize !== undefined ? { batchSize: flags.batchSize } : {}),
+        seed: flags.seed,
+        budget: flags.budget,
+        events: io.events,
+      });
+      io.stdout(diagnosisMarkdown(diagnosis));
+      if (flags.json !== undefined) {
+        const path = await writeOutput(io.cwd, flags.json, `${JSON.stringify(diagnosis, null, 2)}\n`, '--json');
+        io.stderr(`wrote ${path}\n`);
+      }
+      if (flags.report !== undefined) {
+        const path = await writeOutput(io.cwd, flags.report, await diagnosisReport(diagnosis), '--report');
+        io.stderr(`wrote ${path}\n`);
+      }
+    });
+}

@@ -1,0 +1,159 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { initTensorflow, InputError, type Dataset, type Task } from '@losslens/core';
+import { fitStandardizer, holdout, loadBuiltin, loadCsv } from '@losslens/data';
+import { resolveModel } from '@losslens/models';
+import { fit, optimizerNames, type EpochRecord, type OptimizerName } from '@losslens/optim';
+import type { CliIO } from '../command.js';
+import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+
+/** Parses `--batch-size`: a whole number ≥ 1 or `full`. */
+export function batchSizeFlag(flag: string) {
+  return (value: string): number | 'full' => {
+    if (value === 'full') return 'full';
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InputError('E_USAGE', `expected a whole number ≥ 1 or "full", got "${value}"`, { flag });
+    return n;
+  };
+}
+
+/** Where a command's rows come from: a built-in dataset or a CSV with a target column. */
+export interface DataFlags {
+  dataset?: string;
+  train?: string;
+  target?: string;
+  task?: Task;
+  validation: number;
+  seed: number;
+  standardize: boolean;
+}
+
+/**
+ * Loads `--dataset NAME` or `--train F.csv --target COL`, splits off a seeded validation part
+ * (`--validation`, a fraction; 0 for none), and standardizes CSV features on the train part.
+ * @example
+ * const { train, validation } = await loadCommandData(options, io);
+ */
+export async function loadCommandData(flags: DataFlags, io: CliIO): Promise<{ train: Dataset; validation?: Dataset }> {
+  if ((flags.dataset === undefined) === (flags.train === undefined)) {
+    throw new InputError('E_USAGE', 'give either --dataset NAME or --train F.csv --target COL', { flag: '--train' });
+  }
+  let all: Dataset;
+  if (flags.dataset !== undefined) {
+    all = await loadBuiltin(flags.dataset, { seed: flags.seed });
+  } else {
+    if (flags.target === undefined) throw new InputError('E_USAGE', 'needs --target COL (the column to predict)', { flag: '--target' });
+    const file = flags.train as string;
+    all = await loadCsv(resolve(io.cwd, file), { target: flags.target, file, ...(flags.task === undefined ? {} : { task: flags.task }) });
+  }
+  const standardize = flags.standardize && flags.dataset === undefined;
+  if (flags.validation === 0) {
+    return { train: standardize ? fitStandardizer(all).transform(all) : all };
+  }
+  const split = holdout(all, { validation: flags.validation, seed: flags.seed });
+  if (!standardize) return { train: split.train, validation: split.validation };
+  const scaler = fitStandardizer(split.train);
+  return { train: scaler.transform(split.train), validation: scaler.transform(split.validation) };
+}
+
+const fixed = (value: number | undefined, digits = 4): string =>
+  value === undefined ? '—' : Number.isFinite(value) ? value.toFixed(digits) : String(value);
+
+/** The per-epoch curve as a Markdown table. */
+export function formatCurve(history: readonly EpochRecord[]): string {
+  const lines = [
+    '| epoch | train loss | train acc | val loss | val acc | grad norm | lr | ms/epoch |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of history) {
+    lines.push(
+      `| ${r.epoch} | ${fixed(r.trainLoss)} | ${fixed(r.trainAccuracy)} | ${fixed(r.validationLoss)} | ${fixed(r.validationAccuracy)} | ${fixed(r.gradientNorm)} | ${r.learningRate.toPrecision(3)} | ${r.msPerEpoch.toFixed(0)} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface TrainFlags extends DataFlags {
+  model: string;
+  optimizer: OptimizerName;
+  lr?: number;
+  epochs: number;
+  batchSize: number | 'full';
+  earlyStopping?: number;
+  clipNorm?: number;
+  backend?: string;
+  json?: string;
+}
+
+/** `losslens train`: fits a model spec (or a tfjs-layers model.json) on a CSV or built-in dataset and prints the per-epoch curve. */
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('train')
+    .description('train a model on a CSV or built-in dataset and print the per-epoch loss curve')
+    .option('--train <file>', 'training CSV (header row; every column but --target is a numeric feature)')
+    .option('--target <column>', 'the column to predict')
+    .option('--dataset <name>', 'a built-in dataset instead of --train (e.g. mnist, iris, two-moons)')
+    .option('--task <task>', 'regression or classification (default: inferred from the target)', choiceFlag('--task', ['regression', 'classification'] as const))
+    .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation> | path to a tfjs-layers model.json', 'mlp:64x64:relu')
+    .option('--optimizer <name>', `one of ${optimizerNames.join(', ')}`, choiceFlag('--optimizer', optimizerNames), 'adam')
+    .option('--lr <rate>', 'learning rate (default: the optimizer’s)', numberFlag('--lr'))
+    .option('--epochs <n>', 'epochs', intFlag('--epochs', { min: 1 }), 20)
+    .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag('--batch-size'), 32 as number | 'full')
+    .option('--validation <fraction>', 'validation share held out from the training rows (0 for none)', numberFlag('--validation', { min: 0 }), 0.2)
+    .option('--early-stopping <patience>', 'stop after this many epochs without validation improvement; restore the best weights', intFlag('--early-stopping', { min: 0 }))
+    .option('--clip-norm <x>', 'clip the gradient to this L2 norm', numberFlag('--clip-norm'))
+    .option('--seed <n>', 'seed for the split, initialization and shuffling', intFlag('--seed'), 0)
+    .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
+    .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
+    .option('--json <file>', 'write the run (curve, final metrics, stop reason) as JSON')
+    .action(async (flags: TrainFlags) => {
+      if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
+      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
+      const { train, validation } = await loadCommandData(flags, io);
+      const { model, theta } = await resolveModel(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd });
+      const result = await fit({
+        model,
+        train,
+        ...(validation === undefined ? {} : { validation }),
+        optimizer: flags.optimizer,
+        ...(flags.lr === undefined ? {} : { learningRate: flags.lr }),
+        epochs: flags.epochs,
+        batchSize: flags.batchSize,
+        seed: flags.seed,
+        ...(flags.earlyStopping === undefined ? {} : { earlyStopping: { patience: flags.earlyStopping } }),
+        ...(flags.clipNorm === undefined ? {} : { clipNorm: flags.clipNorm }),
+        ...(theta === undefined ? {} : { initialTheta: theta }),
+        events: io.events,
+      });
+      io.stdout(`${model.spec}: ${model.parameterCount} parameters, ${train.n} training rows${validation === undefined ? '' : `, ${validation.n} validation rows`}\n`);
+      io.stdout(formatCurve(result.history));
+      const final = result.final;
+      const summary = [
+        `stopped: ${result.stopReason}${result.divergence === undefined ? '' : ` (${result.divergence.reason})`}`,
+        `returned θ of epoch ${result.bestEpoch}`,
+        final === undefined ? '' : `train loss ${fixed(final.train.loss)}${final.train.accuracy === undefined ? '' : `, accuracy ${fixed(final.train.accuracy)}`}`,
+        final?.validation === undefined ? '' : `validation loss ${fixed(final.validation.loss)}${final.validation.accuracy === undefined ? '' : `, accuracy ${fixed(final.validation.accuracy)}`}`,
+      ].filter((s) => s.length > 0);
+      io.stdout(`${summary.join('; ')}\n`);
+      if (flags.json !== undefined) {
+        const report = {
+          model: model.spec,
+          parameters: model.parameterCount,
+          optimizer: flags.optimizer,
+          learningRate: result.history[0]?.learningRate,
+          batchSize: flags.batchSize,
+          epochs: flags.epochs,
+          seed: flags.seed,
+          rows: { train: train.n, validation: validation?.n ?? 0 },
+          stopReason: result.stopReason,
+          bestEpoch: result.bestEpoch,
+          ...(result.divergence === undefined ? {} : { divergence: result.divergence }),
+          initialLoss: result.initialLoss,
+          final: result.final,
+          history: result.history,
+        };
+        await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`);
+      }
+    });
+}

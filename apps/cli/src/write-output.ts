@@ -1,0 +1,22 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { InputError } from '@losslens/core';
+
+/**
+ * Writes a file atomically (temporary file, then rename), so a failure never leaves a
+ * half-written output; an unwritable path is an input error naming the flag.
+ * @example
+ * await writeOutput(io.cwd, 'out.json', JSON.stringify(result), '--json');
+ */
+export async function writeOutput(cwd: string, path: string, content: string, flag: string): Promise<string> {
+  const target = resolve(cwd, path);
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(temporary, content);
+    await rename(temporary, target);
+  } catch (error) {
+    throw new InputError('E_USAGE', `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { flag });
+  }
+  return target;
+}

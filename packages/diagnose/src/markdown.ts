@@ -1,0 +1,40 @@
+/**
+ * The Markdown summary the CLI prints: verdict, the path through the tree, the losses, the
+ * evidence and the ranked remedies.
+ */
+import type { Diagnosis } from './diagnose.js';
+
+const num = (x: number | undefined): string => (x === undefined ? '—' : Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x));
+
+const VERDICT_TITLES: Record<Diagnosis['verdict'], string> = {
+  'model-bias': 'Model bias — the model is too simple',
+  optimization: 'Optimization issue — the model could fit, training does not find it',
+  overfitting: 'Overfitting — small training loss, large loss on held-out data',
+  mismatch: 'Mismatch — the test data differ from the training data',
+  healthy: 'Healthy — training and held-out losses are both small',
+};
+
+/**
+ * Renders a diagnosis as Markdown.
+ * @example
+ * process.stdout.write(diagnosisMarkdown(await diagnose({ train })));
+ */
+export function diagnosisMarkdown(d: Diagnosis): string {
+  const lines: string[] = [];
+  lines.push(`# Verdict: ${VERDICT_TITLES[d.verdict]}`, '');
+  lines.push(`Path: ${d.path.join(' → ')}`, '');
+  lines.push(`| loss (${d.lossName}) | value |`, '|---|---|');
+  lines.push(`| baseline | ${num(d.losses.baseline)} |`, `| train | ${num(d.losses.train)} |`, `| validation | ${num(d.losses.validation)} |`);
+  if (d.losses.test !== undefined) lines.push(`| test | ${num(d.losses.test)} |`);
+  lines.push('', `Units: ${d.units}.`, '');
+  lines.push('## Runs', '', '| run | model | optimizer | train | validation | test |', '|---|---|---|---|---|---|');
+  for (const r of [d.measurements.user, ...d.measurements.others]) {
+    lines.push(`| ${r.label}${r.diverged ? ' (diverged)' : ''} | ${r.spec} | ${r.optimizer} | ${num(r.train)} | ${num(r.validation)} | ${num(r.test)} |`);
+  }
+  lines.push('', '## Evidence', '');
+  for (const e of d.evidence) lines.push(`- **${e.check}**: ${e.finding}`);
+  lines.push('', '## Remedies', '');
+  d.remedies.forEach((r, i) => lines.push(`${i + 1}. ${r}`));
+  lines.push('', `_${d.budget} budget, ${d.rows.train} training / ${d.rows.validation} validation${d.rows.test !== undefined ? ` / ${d.rows.test} test` : ''} rows, ${d.seconds.toFixed(1)} s._`, '');
+  return lines.join('\n');
+}
