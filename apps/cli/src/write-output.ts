@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '@losslens/core';
 
@@ -19,4 +19,19 @@ export async function writeOutput(cwd: string, path: string, content: string, fl
     throw new InputError('E_USAGE', `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { flag });
   }
   return target;
+}
+
+/**
+ * Fails fast, before long work, when `path` cannot be written (its folder cannot be made or is a file).
+ * @example
+ * await assertWritable(io.cwd, flags.json, '--json');
+ */
+export async function assertWritable(cwd: string, path: string, flag: string): Promise<void> {
+  const folder = dirname(resolve(cwd, path));
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw new InputError('E_USAGE', `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { flag });
+  }
 }

@@ -17,7 +17,7 @@ import {
 import { fitStandardizer, holdout, subset } from '@losslens/data';
 import { createModel, l2Penalty, lossForTask, relatives } from '@losslens/models';
 import { evaluate, fit, type OptimizerName } from '@losslens/optim';
-import { shiftReport } from '../../validate/src/shift-report.js';
+import { shiftReport } from '@losslens/validate';
 import { fitBaseline } from './baseline.js';
 import { budgets, type Budget } from './budget.js';
 import { criticalCheck, gradientFlow, sampleRows } from './curvature.js';

@@ -103,12 +103,19 @@ export async function diagnosisReport(d: Diagnosis): Promise<string> {
       html:
         `<p>${escapeHtml(h.kind)} — gradient norm ${num(h.gradientNorm)}, minimum ratio ${num(h.minimumRatio)} (${escapeHtml(h.minimumRatioMethod)}), ${h.parameters} parameters, ${escapeHtml(h.method)}.</p>` +
         (await renderSvg(
-          histogramChart({
-            title: h.eigenvalues ? 'All eigenvalues' : 'Extreme eigenvalues (Lanczos)',
-            values,
-            x: { title: 'eigenvalue' },
-            marks: [{ x: 0, label: '0' }],
-          }),
+          values.length <= 40
+            ? barChart({
+                title: h.eigenvalues ? 'All eigenvalues, ascending' : 'Extreme eigenvalues (Lanczos), ascending',
+                bars: [...values].sort((a, b) => a - b).map((v, i) => ({ label: `λ${i + 1}`, value: v })),
+                x: { title: 'eigenvalue' },
+                y: { title: 'value' },
+              })
+            : histogramChart({
+                title: h.eigenvalues ? 'All eigenvalues' : 'Extreme eigenvalues (Lanczos)',
+                values,
+                x: { title: 'eigenvalue' },
+                marks: [{ x: 0, label: '0' }],
+              }),
         )) +
         (h.escape
           ? `<p>Escape along the most negative eigenvector (λ = ${num(h.escape.eigenvalue)}, step ${num(h.escape.step)}): loss ${num(h.escape.lossBefore)} → ${num(h.escape.lossAfter)}.</p>`

@@ -100,7 +100,7 @@ export function cvJson(selection: Selection) {
     })),
     selected: selection.selected,
     rule: selection.rule,
-    std: 'sample standard deviation over folds (ddof = 1)',
+    stdKind: 'sample standard deviation over folds (ddof = 1)',
     ...(selection.warning !== undefined ? { warning: selection.warning } : {}),
   };
 }

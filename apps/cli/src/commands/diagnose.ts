@@ -6,7 +6,8 @@ import { diagnose, diagnosisMarkdown, diagnosisReport, type Budget } from '@loss
 import type { OptimizerName } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { writeOutput } from '../write-output.js';
+import { assertWritable, writeOutput } from '../write-output.js';
+import { loadPlugins } from '../load-plugins.js';
 
 interface DiagnoseFlags {
   train?: string;
@@ -24,6 +25,7 @@ interface DiagnoseFlags {
   backend?: string;
   json?: string;
   report?: string;
+  plugin?: string[];
 }
 
 const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'] as const;
@@ -48,6 +50,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--seed <n>', 'seed for splits, initialization and shuffling', intFlag('--seed', { min: 0 }), 0)
     .option('--budget <b>', 'quick | standard | thorough', choiceFlag('--budget', ['quick', 'standard', 'thorough'] as const), 'standard')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
+    .option('--plugin <module...>', 'plugin modules whose analyses the diagnosis runs and reports')
     .option('--json <out>', 'write the diagnosis as JSON')
     .option('--report <out.html>', 'write a self-contained HTML report with plots')
     .action(async (flags: DiagnoseFlags) => {
@@ -56,7 +59,11 @@ export function register(program: Command, io: CliIO): void {
       }
       if (flags.train !== undefined && flags.target === undefined) throw new InputError('E_USAGE', 'is required with --train', { flag: '--target' });
       if (flags.dataset !== undefined && flags.test !== undefined) throw new InputError('E_USAGE', 'goes with --train, not --dataset', { flag: '--test' });
+      if (flags.json !== undefined) await assertWritable(io.cwd, flags.json, '--json');
+      if (flags.report !== undefined) await assertWritable(io.cwd, flags.report, '--report');
       await initTensorflow(flags.backend !== undefined ? { backend: flags.backend } : {});
+      const lens = flags.plugin ? await loadPlugins(flags.plugin, io.cwd, flags.backend) : undefined;
+      const analyses = lens ? lens.analyses.keys().map((key) => lens.analyses.get(key)) : [];
       const task = flags.task !== undefined ? { task: flags.task } : {};
       let train: Dataset;
       let test: Dataset | undefined;
@@ -78,6 +85,7 @@ export function register(program: Command, io: CliIO): void {
         ...(flags.batchSize !== undefined ? { batchSize: flags.batchSize } : {}),
         seed: flags.seed,
         budget: flags.budget,
+        analyses,
         events: io.events,
       });
       io.stdout(diagnosisMarkdown(diagnosis));
