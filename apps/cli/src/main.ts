@@ -10,9 +10,12 @@ import { register as backends } from './commands/backends.js';
 import { register as dataInspect } from './commands/data-inspect.js';
 import { register as diagnoseCommand } from './commands/diagnose.js';
 import { register as modelSummary } from './commands/model-summary.js';
+import { register as cv } from './commands/cv.js';
+import { register as learningCurve } from './commands/learning-curve.js';
+import { register as shift } from './commands/shift.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly RegisterCommand[] = [diagnoseCommand, dataInspect, modelSummary, backends];
+export const commands: readonly RegisterCommand[] = [diagnoseCommand, cv, learningCurve, shift, dataInspect, modelSummary, backends];
 
 /** The default IO: process streams, the current directory, a fresh event channel. */
 export function processIO(): CliIO {

@@ -208,7 +208,13 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
       });
       if (test !== undefined && testLarge) {
         events.emit({ type: 'stage', name: 'train-test shift', state: 'start' });
-        const report = shiftReport(sampleRows(train, 500, seed), sampleRows(test, 500, seed + 1), { alpha: t.shiftAlpha, seed });
+        // Wide inputs (images): the per-feature Wasserstein permutation test costs features × rows × permutations.
+        const wide = train.features.length / train.n > 64;
+        const report = shiftReport(sampleRows(train, 500, seed), sampleRows(test, 500, seed + 1), {
+          alpha: t.shiftAlpha,
+          seed,
+          ...(wide ? { tests: ['ks', 'mmd', 'domain-classifier'] as const } : {}),
+        });
         measurements.shift = {
           shifted: report.shifted,
           alpha: report.alpha,

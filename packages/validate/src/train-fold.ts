@@ -1,0 +1,106 @@
+import { hashSeed, type Dataset, type Fold, type Model, type Task } from '@losslens/core';
+import { fitStandardizer, subset } from '@losslens/data';
+import { createModel } from '@losslens/models';
+import { evaluate, fit, type FitOptions, type FitResult, type Metrics } from '@losslens/optim';
+
+/** What a model factory gets for each fold. */
+export interface ModelContext {
+  inputShape: readonly number[];
+  outputs: number;
+  task: Task;
+  /** 0-based fold index. */
+  fold: number;
+}
+
+/** A model spec (`linear`, `mlp:64x64:relu`, …) or a factory that builds a fresh model. */
+export type ModelSource = string | ((context: ModelContext) => Model);
+
+/** Training settings passed to optim's `fit` for every fold (model, data and seed are set per fold). */
+export type FoldFitOptions = Omit<FitOptions, 'model' | 'train' | 'validation' | 'seed' | 'initialTheta'>;
+
+/** The training function; optim's `fit` unless replaced (tests, custom loops). */
+export type Trainer = (options: FitOptions) => Promise<FitResult>;
+
+/** How features (and regression targets) are standardized, fitted on each fold's training rows only. */
+export type FoldStandardization = 'none' | 'features' | 'all';
+
+/**
+ * The labels a stratified splitter needs: class indices for classification, none for regression.
+ * @example
+ * splitter.split(dataset.n, { labels: splitLabels(dataset) });
+ */
+export function splitLabels(dataset: Dataset): ArrayLike<number> | undefined {
+  return dataset.task === 'classification' ? dataset.targets : undefined;
+}
+
+/**
+ * The seed fold `k` initializes (and shuffles) from: `hashSeed(seed, 'fold:k')`.
+ * @example
+ * model.init(foldSeed(0, 2)); // fold 3's initial θ
+ */
+export function foldSeed(seed: number, k: number): number {
+  return hashSeed(seed, `fold:${k}`);
+}
+
+/**
+ * Builds a fresh model for fold `k` from a spec or a factory.
+ * @example
+ * const model = buildModel('mlp:16:relu', train, 0);
+ */
+export function buildModel(source: ModelSource, dataset: Dataset, k: number): Model {
+  return typeof source === 'string'
+    ? createModel(source, { inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task })
+    : source({ inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task, fold: k });
+}
+
+/** One trained fold. */
+export interface TrainedFold {
+  model: Model;
+  seed: number;
+  result: FitResult;
+  train: Metrics;
+  validation: Metrics;
+  trainRows: number;
+  validationRows: number;
+  /** Wall time (subsetting, training, evaluation), in ms. */
+  ms: number;
+}
+
+/**
+ * Trains a fresh model (new θ from `model.init(foldSeed(seed, k))`, nothing carried over) on
+ * a fold's training rows and measures train and validation metrics at the θ `fit` returns.
+ * @example
+ * const trained = await trainFold({ model: 'linear', fit: { epochs: 10, batchSize: 'full' } }, dataset, fold, 0, 0);
+ */
+export async function trainFold(
+  options: { model: ModelSource; fit: FoldFitOptions; standardize?: FoldStandardization; trainer?: Trainer },
+  dataset: Dataset,
+  fold: Fold,
+  k: number,
+  seed: number,
+): Promise<TrainedFold> {
+  const started = performance.now();
+  let train = subset(dataset, fold.train);
+  let validation = subset(dataset, fold.validation);
+  const standardize = options.standardize ?? 'none';
+  if (standardize !== 'none') {
+    const scaler = fitStandardizer(train, { targets: standardize === 'all' });
+    train = scaler.transform(train);
+    validation = scaler.transform(validation);
+  }
+  const model = buildModel(options.model, dataset, k);
+  const s = foldSeed(seed, k);
+  const result = await (options.trainer ?? fit)({ ...options.fit, model, train, validation, seed: s });
+  const trainMetrics = result.final?.train ?? evaluate(model, result.theta, train, options.fit.loss);
+  const validationMetrics = result.final?.validation ?? evaluate(model, result.theta, validation, options.fit.loss);
+  return {
+    model,
+    seed: s,
+    result,
+    train: trainMetrics,
+    validation: validationMetrics,
+    trainRows: train.n,
+    validationRows: validation.n,
+    ms: performance.now() - started,
+  };
+}
