@@ -19,7 +19,7 @@ import { createModel, l2Penalty, lossForTask, relatives } from '@losslens/models
 import { evaluate, fit, type OptimizerName } from '@losslens/optim';
 import { shiftReport } from '@losslens/validate';
 import { fitBaseline } from './baseline.js';
-import { budgets, type Budget } from './budget.js';
+import { budgets, epochsFor, type Budget } from './budget.js';
 import { criticalCheck, gradientFlow, sampleRows } from './curvature.js';
 import type { LearningCurvePoint, Measurements, RunRole, RunSummary, Verdict } from './measurements.js';
 import { remediesFor } from './remedies.js';
@@ -93,7 +93,6 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const seed = options.seed ?? 0;
   const spec = options.model ?? 'mlp:32x32:relu';
   const optimizer: OptimizerName = options.optimizer ?? 'adam';
-  const epochs = options.epochs ?? plan.epochs;
   const batchSize = options.batchSize ?? 32;
   const task = options.train.task;
   if (options.test !== undefined) checkSameSchema(options.train, options.test);
@@ -105,6 +104,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const validation = scaler.transform(split.validation);
   const test = options.test === undefined ? undefined : scaler.transform(options.test);
   const baseline = fitBaseline(train);
+  const epochs = epochsFor(plan, train.n, batchSize, options.epochs);
   const lossName = task === 'regression' ? 'mse' : 'cross-entropy';
 
   const makeModel = (s: string): Model => createModel(s, { inputShape: train.featureShape, outputs: train.outputs, task });

@@ -15,7 +15,7 @@ export type {
 } from './measurements.js';
 export { diagnose, comparisonPlan } from './diagnose.js';
 export type { DiagnoseOptions, Diagnosis } from './diagnose.js';
-export { budgets } from './budget.js';
+export { budgets, epochsFor } from './budget.js';
 export type { Budget, BudgetPlan } from './budget.js';
 export { fitBaseline } from './baseline.js';
 export type { Baseline } from './baseline.js';
