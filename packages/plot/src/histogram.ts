@@ -25,14 +25,18 @@ export function histogramBins(values: ArrayLike<number>, bins: number): Histogra
     max += 0.5;
   }
   const width = (max - min) / bins;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
   const counts = new Array<number>(bins).fill(0);
   for (const v of finite) {
-    const i = Math.min(bins - 1, Math.floor((v - min) / width));
+    // numpy's rule: estimate the bin, then correct it against the edges for rounding.
+    let i = Math.min(bins - 1, Math.floor(((v - min) * bins) / (max - min)));
+    if (v < (edges[i] ?? min)) i -= 1;
+    else if (i < bins - 1 && v >= (edges[i + 1] ?? max)) i += 1;
     counts[i] = (counts[i] ?? 0) + 1;
   }
   return counts.map((count, i) => ({
-    start: min + i * width,
-    end: i === bins - 1 ? max : min + (i + 1) * width,
+    start: edges[i] ?? min,
+    end: edges[i + 1] ?? max,
     count,
     density: count / (finite.length * width),
   }));

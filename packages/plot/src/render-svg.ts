@@ -9,7 +9,12 @@ import type { TopLevelSpec } from 'vega-lite';
  * const svg = await renderSvg(lineChart({ title: 'loss', series, x: { title: 'epoch' }, y: { title: 'loss' } }));
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const { spec: vegaSpec } = compile(spec);
+  let vegaSpec;
+  try {
+    vegaSpec = compile(spec).spec;
+  } catch (error) {
+    throw new Error(`renderSvg: Vega-Lite could not compile the spec (${(error as Error).message})`, { cause: error });
+  }
   const view = new View(parse(vegaSpec), { renderer: 'none', logLevel: 0 });
   try {
     return await view.toSVG();

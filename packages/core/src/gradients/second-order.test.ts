@@ -14,7 +14,7 @@ const A = () => tf.tensor2d([...Array(6 * P).keys()].map((i) => Math.sin(1.3 * i
 const weights = [0.7, -1.1, 0.4, 0.9, -0.3, 1.2];
 const c = () => tf.tensor1d(weights);
 
-type Case = { op: string; loss: (z: tf.Tensor) => tf.Scalar };
+type Case = { op: string; loss: (z: tf.Tensor) => tf.Tensor };
 const cases: Case[] = [
   { op: 'Tanh', loss: (z) => tf.sum(tf.mul(c(), tf.tanh(z))) },
   { op: 'Sigmoid', loss: (z) => tf.sum(tf.mul(c(), tf.sigmoid(z))) },
@@ -34,6 +34,19 @@ const cases: Case[] = [
       return tf.sum(tf.square(tf.conv2d(img as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid')));
     },
   },
+  ...([false, true] as const).flatMap((ta) =>
+    ([false, true] as const).map((tb) => ({
+      op: `BatchMatMul(transposeA=${ta}, transposeB=${tb})`,
+      loss: (z: tf.Tensor) => {
+        // op(A) = m is 2×3, op(B) = n is 3×2; A and B are stored transposed when flagged.
+        const m = tf.reshape(tf.tanh(z), [2, 3]);
+        const n = tf.reshape(tf.sin(z), [3, 2]);
+        const a = ta ? tf.transpose(m) : m;
+        const b = tb ? tf.transpose(n) : n;
+        return tf.sum(tf.square(tf.matMul(a, b, ta, tb)));
+      },
+    })),
+  ),
   {
     op: 'AvgPoolGrad',
     loss: (z) => tf.sum(tf.square(tf.avgPool(tf.reshape(tf.tanh(z), [1, 2, 3, 1]) as tf.Tensor4D, [2, 2], 1, 'valid'))),
@@ -68,8 +81,9 @@ for (const backend of ['cpu', 'wasm']) {
     it('knows which kernels this backend lacks', () => {
       expect(tf.getKernel('Conv2DBackpropFilter', backend) === undefined).toBe(backend === 'wasm');
     });
-    it('replaces every gradient it lists', () => {
+    it('replaces every gradient it lists, and BatchMatMul', () => {
       for (const config of secondOrderGradients) expect(tf.getGradient(config.kernelName)).toBe(config);
+      expect(tf.getGradient('BatchMatMul')?.gradFunc.toString()).toMatch(/transpose/);
     });
     for (const { op, loss: f } of cases) {
       // tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel at all (first order fails too).

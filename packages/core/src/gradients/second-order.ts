@@ -13,7 +13,9 @@ import {
   equal,
   exp,
   greater,
+  getGradient,
   log,
+  matMul,
   max,
   min,
   minimum,
@@ -28,12 +30,13 @@ import {
   sub,
   sum,
   tanh,
+  transpose,
   where,
   zerosLike,
   registerGradient,
   util,
 } from '@tensorflow/tfjs-core';
-import type { GradConfig, NamedAttrMap, Tensor, Tensor4D } from '@tensorflow/tfjs-core';
+import type { GradConfig, NamedAttrMap, Tensor, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 
 const first = (tensors: Tensor[], index = 0): Tensor => {
   const t = tensors[index];
@@ -165,6 +168,34 @@ export const secondOrderGradients: readonly GradConfig[] = [
   },
 ];
 
+/**
+ * BatchMatMul with explicit transposes instead of transposeA/transposeB flags: the wasm backend
+ * takes a slow path (about 10× here) for flagged products, and the stock gradient of x·W asks
+ * for xᵀ·dy that way. Rank-2 products only; others keep the stock gradient (`fallback`).
+ */
+export function matMulGradient(fallback: GradConfig | undefined): GradConfig {
+  return {
+    kernelName: 'BatchMatMul',
+    inputsToSave: ['a', 'b'],
+    gradFunc: (dy, saved, attrs: NamedAttrMap) => {
+      const a = first(saved, 0) as Tensor2D;
+      const b = first(saved, 1) as Tensor2D;
+      if (a.rank !== 2 || b.rank !== 2) {
+        if (fallback === undefined) throw new Error('no BatchMatMul gradient for rank > 2');
+        return fallback.gradFunc(dy, saved, attrs);
+      }
+      const d = dy as Tensor2D;
+      const T = (t: Tensor2D) => transpose(t) as Tensor2D;
+      const ta = attrs['transposeA'] === true;
+      const tb = attrs['transposeB'] === true;
+      if (!ta && !tb) return { a: () => matMul(d, T(b)), b: () => matMul(T(a), d) };
+      if (!ta && tb) return { a: () => matMul(d, b), b: () => matMul(T(d), a) };
+      if (ta && !tb) return { a: () => matMul(b, T(d)), b: () => matMul(a, d) };
+      return { a: () => matMul(T(b), T(d)), b: () => matMul(T(d), T(a)) };
+    },
+  };
+}
+
 let registered = false;
 
 /**
@@ -177,6 +208,7 @@ let registered = false;
 export function registerSecondOrderGradients(): void {
   if (registered) return;
   for (const config of secondOrderGradients) registerGradient(config);
+  registerGradient(matMulGradient(getGradient('BatchMatMul')));
   registered = true;
 }
 
