@@ -13,9 +13,14 @@ import { register as modelSummary } from './commands/model-summary.js';
 import { register as cv } from './commands/cv.js';
 import { register as learningCurve } from './commands/learning-curve.js';
 import { register as shift } from './commands/shift.js';
+import { register as train } from './commands/train.js';
+import { register as batchStudy } from './commands/batch-study.js';
+import { register as hessian } from './commands/hessian.js';
+import { register as criticalStudy } from './commands/critical-study.js';
+import { register as landscape } from './commands/landscape.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly RegisterCommand[] = [diagnoseCommand, cv, learningCurve, shift, dataInspect, modelSummary, backends];
+export const commands: readonly RegisterCommand[] = [diagnoseCommand, hessian, criticalStudy, landscape, train, batchStudy, cv, learningCurve, shift, dataInspect, modelSummary, backends];
 
 /** The default IO: process streams, the current directory, a fresh event channel. */
 export function processIO(): CliIO {

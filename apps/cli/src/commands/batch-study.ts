@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { initTensorflow, InputError } from '@losslens/core';
-import * as critical from '@losslens/critical';
+import { sharpnessMeasure } from '@losslens/critical';
 import { batchStudy, learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type OptimizerName, type SharpnessMeasure } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
@@ -64,7 +64,7 @@ export function register(program: Command, io: CliIO): void {
     .requiredOption('--batch-sizes <list>', 'comma-separated batch sizes, e.g. 16,64,256,full', batchSizesFlag)
     .option('--epochs <n>', 'epochs per batch size', intFlag('--epochs', { min: 1 }), 5)
     .option('--lr-scaling <rule>', 'none | linear | sqrt, from the smallest batch size', choiceFlag('--lr-scaling', learningRateScalings), 'none' as LearningRateScaling)
-    .option('--sharpness', 'also measure the sharpness of each final θ (needs @losslens/critical)')
+    .option('--sharpness', 'also measure the sharpness of each final θ: top Hessian eigenvalue and Keskar ε-sharpness')
     .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation>', 'mlp:128:relu')
     .option('--optimizer <name>', `one of ${optimizerNames.join(', ')}`, choiceFlag('--optimizer', optimizerNames), 'sgd')
     .option('--lr <rate>', 'learning rate at the smallest batch size (default: the optimizer’s)', numberFlag('--lr'))
@@ -76,15 +76,8 @@ export function register(program: Command, io: CliIO): void {
     .option('--json <file>', 'write { runs: [...] } as JSON')
     .action(async (flags: BatchStudyFlags) => {
       if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
-      let measureSharpness: SharpnessMeasure | undefined;
-      if (flags.sharpness === true) {
-        // critical's `sharpnessMeasure()` (top Hessian eigenvalue + Keskar ε-sharpness), looked up at run time until it is exported.
-        const factory = (critical as unknown as Record<string, unknown>)['sharpnessMeasure'];
-        if (typeof factory !== 'function') {
-          throw new InputError('E_USAGE', 'needs @losslens/critical’s sharpnessMeasure, which this build does not export yet', { flag: '--sharpness' });
-        }
-        measureSharpness = (factory as () => SharpnessMeasure)();
-      }
+      // critical's measure: top Hessian eigenvalue (Lanczos) and Keskar's ε-sharpness at each final θ.
+      const measureSharpness: SharpnessMeasure | undefined = flags.sharpness === true ? sharpnessMeasure() : undefined;
       await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
       const { train, validation } = await loadCommandData(flags, io);
       const result = await batchStudy({

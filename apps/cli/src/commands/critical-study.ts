@@ -1,0 +1,143 @@
+import type { Command } from 'commander';
+import { initTensorflow, InputError, isInputError } from '@losslens/core';
+import { criticalStudy, type CriticalStudyResult, type PolishOptions } from '@losslens/critical';
+import { createModel } from '@losslens/models';
+import { optimizerNames, type OptimizerName } from '@losslens/optim';
+import { htmlPage, renderSvg, scatterChart, escapeHtml } from '@losslens/plot';
+import type { CliIO } from '../command.js';
+import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { assertWritable, writeOutput } from '../write-output.js';
+import { batchSizeFlag, loadCommandData } from './train.js';
+
+const polishMethods = ['levenberg-marquardt', 'newton-mr', 'gradient-norm', 'gradient-descent', 'none'] as const;
+
+interface CriticalStudyFlags {
+  dataset?: string;
+  train?: string;
+  target?: string;
+  task?: 'regression' | 'classification';
+  standardize: boolean;
+  model: string;
+  runs: number;
+  seed: number;
+  epochs: number;
+  optimizer: OptimizerName;
+  lr: number;
+  batchSize: number | 'full';
+  polish: (typeof polishMethods)[number];
+  polishSteps?: number;
+  gradientTolerance?: number;
+  backend?: string;
+  json?: string;
+  svg?: string;
+  html?: string;
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
+
+/** One line per run: seed, loss, ratio, gradient norms, kind. */
+export function formatStudy(result: CriticalStudyResult): string {
+  const header = '| seed | training loss | minimum ratio | ‖∇L‖ after training | ‖∇L‖ analyzed | kind | +/−/0 eigenvalues |';
+  const lines = [header, '|---:|---:|---:|---:|---:|---|---|'];
+  for (const p of result.points) {
+    lines.push(
+      `| ${p.seed} | ${fmt(p.loss)} | ${p.minimumRatio.toFixed(3)}${p.minimumRatioMethod === 'slq' ? ' (SLQ)' : ''} | ${p.gradientNormAfterFit.toExponential(2)} | ${p.gradientNorm.toExponential(2)} | ${p.kind} | ${p.counts.positive}/${p.counts.negative}/${p.counts.zero} |`,
+    );
+  }
+  const best = Math.max(...result.points.map((p) => p.minimumRatio));
+  lines.push('', `largest minimum ratio: ${best.toFixed(3)} (1 would be a strict local minimum); the lecture saw about 0.6`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The scatter as an SVG (minimum ratio vs training loss, colored by kind). */
+export async function studySvg(result: CriticalStudyResult): Promise<string> {
+  return renderSvg(
+    scatterChart({
+      title: `Minimum ratio vs training loss (${result.model}, ${result.points.length} runs)`,
+      points: result.points.map((p) => ({ x: p.minimumRatio, y: p.loss, group: p.kind })),
+      x: { title: 'minimum ratio (positive eigenvalues / all)', domain: [0, 1] },
+      y: { title: 'training loss' },
+    }),
+  );
+}
+
+/** `losslens critical-study`: the lecture's experiment — train many times, plot (minimum ratio, training loss). */
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('critical-study')
+    .description("the lecture's experiment: train a small net from many seeds until the gradient is small, then plot minimum ratio vs training loss")
+    .option('--dataset <name>', 'a built-in dataset (default: curve, when --train is not given)')
+    .option('--train <file>', 'training CSV instead of --dataset')
+    .option('--target <column>', 'the column to predict (with --train)')
+    .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
+    .option('--no-standardize', 'keep CSV features as they are (default: standardize)')
+    .option('--model <spec>', 'a small network: every run computes its full Hessian', 'mlp:4:tanh')
+    .option('--runs <n>', 'number of training runs (seeds --seed … --seed + runs − 1)', intFlag('--runs', { min: 1 }), 10)
+    .option('--seed <n>', 'first seed', intFlag('--seed', { min: 0 }), 0)
+    .option('--epochs <n>', 'training epochs per run', intFlag('--epochs', { min: 1 }), 1500)
+    .option('--optimizer <name>', optimizerNames.join('|'), choiceFlag('--optimizer', optimizerNames), 'adam' as OptimizerName)
+    .option('--lr <x>', 'learning rate', numberFlag('--lr'), 0.02)
+    .option('--batch-size <n|full>', 'rows per update', batchSizeFlag('--batch-size'), 'full' as const)
+    .option('--polish <method>', `drive ‖∇L‖ down after training: ${polishMethods.join(' | ')}`, choiceFlag('--polish', polishMethods), 'levenberg-marquardt' as const)
+    .option('--polish-steps <n>', 'most polish steps (default 30 for levenberg-marquardt and newton-mr, 200 otherwise)', intFlag('--polish-steps', { min: 0 }))
+    .option('--gradient-tolerance <x>', 'a point is critical when ‖∇L‖ ≤ this (default 1e-3)', numberFlag('--gradient-tolerance'))
+    .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
+    .option('--json <out>', 'write the runs as JSON')
+    .option('--svg <out>', 'write the scatter plot as SVG')
+    .option('--html <out>', 'write a self-contained HTML page with the plot and the table')
+    .action(async (flags: CriticalStudyFlags) => {
+      for (const [flag, path] of [['--json', flags.json], ['--svg', flags.svg], ['--html', flags.html]] as const) {
+        if (path !== undefined) await assertWritable(io.cwd, path, flag);
+      }
+      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
+      const dataFlags = {
+        ...(flags.train === undefined ? { dataset: flags.dataset ?? 'curve' } : { train: flags.train }),
+        ...(flags.target === undefined ? {} : { target: flags.target }),
+        ...(flags.task === undefined ? {} : { task: flags.task }),
+        validation: 0,
+        seed: flags.seed,
+        standardize: flags.standardize,
+      };
+      if (flags.train !== undefined && flags.dataset !== undefined) {
+        throw new InputError('E_USAGE', 'give either --dataset NAME or --train F.csv --target COL, not both', { flag: '--train' });
+      }
+      const { train } = await loadCommandData(dataFlags, io);
+      let model;
+      try {
+        model = createModel(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task });
+      } catch (error) {
+        if (isInputError(error)) throw new InputError(error.code, error.message, { flag: '--model' });
+        throw error;
+      }
+      const polish: PolishOptions = { method: flags.polish, ...(flags.polishSteps === undefined ? {} : { steps: flags.polishSteps }) };
+      const result = await criticalStudy({
+        model,
+        train,
+        seeds: Array.from({ length: flags.runs }, (_, i) => flags.seed + i),
+        fit: { optimizer: flags.optimizer, epochs: flags.epochs, batchSize: flags.batchSize, learningRate: flags.lr },
+        polish,
+        ...(flags.gradientTolerance === undefined ? {} : { tolerance: { gradient: flags.gradientTolerance } }),
+        events: io.events,
+      });
+      const table = formatStudy(result);
+      io.stdout(`${flags.model} (${result.parameters} parameters) on ${train.n} rows of ${train.origin}, ${flags.runs} runs\n\n${table}`);
+      if (flags.json !== undefined) {
+        const json = { model: result.model, parameters: result.parameters, points: result.points, spec: result.spec };
+        io.stdout(`wrote ${await writeOutput(io.cwd, flags.json, `${JSON.stringify(json, null, 2)}\n`, '--json')}\n`);
+      }
+      if (flags.svg !== undefined || flags.html !== undefined) {
+        const svg = await studySvg(result);
+        if (flags.svg !== undefined) io.stdout(`wrote ${await writeOutput(io.cwd, flags.svg, svg, '--svg')}\n`);
+        if (flags.html !== undefined) {
+          const html = htmlPage({
+            title: `Critical points of ${result.model}`,
+            sections: [
+              { heading: 'Minimum ratio vs training loss', html: svg },
+              { heading: 'Runs', html: `<pre>${escapeHtml(table)}</pre>` },
+            ],
+          });
+          io.stdout(`wrote ${await writeOutput(io.cwd, flags.html, html, '--html')}\n`);
+        }
+      }
+    });
+}

@@ -1,0 +1,130 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { initTensorflow, InputError } from '@losslens/core';
+import { datasetObjective, filterNormalizedSurface, interpolate1d, type Interpolation, type LossSurface } from '@losslens/critical';
+import { loadCsv } from '@losslens/data';
+import { htmlPage, lineChart, renderSvg, type ChartSpec } from '@losslens/plot';
+import type { CliIO } from '../command.js';
+import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { assertWritable, writeOutput } from '../write-output.js';
+import { dataAndLoss, loadPoint } from './hessian.js';
+
+interface LandscapeFlags {
+  model: string;
+  compare?: string;
+  data: string;
+  target: string;
+  loss?: 'mse' | 'crossentropy';
+  points?: number;
+  range: number;
+  from: number;
+  to: number;
+  seed: number;
+  backend?: string;
+  json?: string;
+  svg?: string;
+  html?: string;
+}
+
+/** The 2-D surface as a Vega-Lite heatmap (log-scaled color when the loss spans decades). */
+export function surfaceSpec(surface: LossSurface, title: string): ChartSpec {
+  const values = surface.y.flatMap((b, j) => surface.x.map((a, i) => ({ alpha: a, beta: b, loss: surface.loss[j]?.[i] ?? Number.NaN })));
+  const finite = values.map((v) => v.loss).filter((l) => Number.isFinite(l) && l > 0);
+  const spansDecades = finite.length > 0 && Math.max(...finite) / Math.min(...finite) > 100;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 360,
+    height: 360,
+    background: 'white',
+    data: { values: values.filter((v) => Number.isFinite(v.loss)) },
+    mark: { type: 'rect' },
+    encoding: {
+      x: { field: 'alpha', type: 'ordinal', title: 'α (first filter-normalized direction)', axis: { format: '.2f', labelOverlap: true } },
+      y: { field: 'beta', type: 'ordinal', title: 'β (second direction)', sort: 'descending', axis: { format: '.2f', labelOverlap: true } },
+      color: { field: 'loss', type: 'quantitative', title: 'loss', scale: { type: spansDecades ? 'log' : 'linear', scheme: 'viridis' } },
+    },
+  } as ChartSpec;
+}
+
+/** The 1-D interpolation as a line chart. */
+export function interpolationSpec(curve: Interpolation, title: string): ChartSpec {
+  return lineChart({
+    title,
+    series: [{ name: 'loss', points: curve.alpha.map((a, i) => [a, curve.loss[i] as number] as const) }],
+    x: { title: 'α: θ = (1 − α)·θ_A + α·θ_B' },
+    y: { title: 'loss' },
+    marks: [
+      { x: 0, label: 'A' },
+      { x: 1, label: 'B' },
+    ],
+  });
+}
+
+/** `losslens landscape`: the loss around a solution (2-D, filter-normalized) or between two (1-D). */
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('landscape')
+    .description('loss landscape: a 2-D filter-normalized surface around --model, or the 1-D line from --model to --compare')
+    .requiredOption('--model <model.json>', 'a tfjs-layers model.json (the center / point A), or a spec (θ = init(--seed))')
+    .option('--compare <model.json>', 'a second solution of the same architecture: interpolate from --model to it (1-D)')
+    .requiredOption('--data <file>', 'CSV the loss is computed on')
+    .requiredOption('--target <column>', 'the column to predict')
+    .option('--loss <loss>', 'mse | crossentropy (default: from the target column)', choiceFlag('--loss', ['mse', 'crossentropy'] as const))
+    .option('--points <n>', 'grid points per axis (default 21 for 2-D, 41 for 1-D)', intFlag('--points', { min: 2, max: 201 }))
+    .option('--range <r>', '2-D: the grid spans [−r, r] along both directions', numberFlag('--range'), 1)
+    .option('--from <α>', '1-D: first α', numberFlag('--from', {}), -0.5)
+    .option('--to <α>', '1-D: last α', numberFlag('--to', {}), 1.5)
+    .option('--seed <n>', 'seed of the random directions', intFlag('--seed', { min: 0 }), 0)
+    .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
+    .option('--json <out>', 'write the grid or the curve as JSON')
+    .option('--svg <out>', 'write the plot as SVG')
+    .option('--html <out>', 'write a self-contained HTML page with the plot')
+    .action(async (flags: LandscapeFlags) => {
+      for (const [flag, path] of [['--json', flags.json], ['--svg', flags.svg], ['--html', flags.html]] as const) {
+        if (path !== undefined) await assertWritable(io.cwd, path, flag);
+      }
+      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
+      const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
+      const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });
+      const a = await loadPoint(flags.model, dataset, io, flags.seed, '--model');
+      const { data, loss } = dataAndLoss(a.model, dataset, flags.loss);
+      const objective = datasetObjective(a.model, data, loss);
+      let json: Record<string, unknown>;
+      let spec: ChartSpec;
+      let title: string;
+      try {
+        if (flags.compare !== undefined) {
+          const b = await loadPoint(flags.compare, dataset, io, flags.seed + 1, '--compare');
+          if (b.model.parameterCount !== a.model.parameterCount || b.model.layout.some((block, i) => block.name !== a.model.layout[i]?.name)) {
+            throw new InputError('E_SHAPE', `${flags.compare} has a different architecture from ${flags.model} (${b.model.parameterCount} vs ${a.model.parameterCount} parameters)`, { flag: '--compare' });
+          }
+          if (!(flags.to > flags.from)) throw new InputError('E_USAGE', `--to (${flags.to}) must exceed --from (${flags.from})`, { flag: '--to' });
+          const curve = interpolate1d(objective, a.theta, b.theta, { from: flags.from, to: flags.to, points: flags.points ?? 41 });
+          title = `Loss from ${flags.model} (α = 0) to ${flags.compare} (α = 1)`;
+          json = { mode: '1d', alpha: curve.alpha, loss: curve.loss };
+          spec = interpolationSpec(curve, title);
+          const at = (alpha: number) => curve.loss[curve.alpha.findIndex((x) => Math.abs(x - alpha) < 1e-9)];
+          io.stdout(`${title}\nloss at A: ${at(0)?.toPrecision(4) ?? '—'}, at B: ${at(1)?.toPrecision(4) ?? '—'}, highest between: ${Math.max(...curve.loss.filter((_, i) => (curve.alpha[i] as number) >= 0 && (curve.alpha[i] as number) <= 1)).toPrecision(4)}\n`);
+        } else {
+          const surface = filterNormalizedSurface(objective, a.theta, { range: flags.range, points: flags.points ?? 21, seed: flags.seed });
+          title = `Loss surface around ${flags.model} (filter-normalized directions, Li et al. 2018)`;
+          json = { mode: '2d', alpha: surface.x, beta: surface.y, loss: surface.loss };
+          spec = surfaceSpec(surface, title);
+          const flat = surface.loss.flat();
+          const center = surface.loss[Math.floor(surface.y.length / 2)]?.[Math.floor(surface.x.length / 2)] ?? Number.NaN;
+          io.stdout(`${title}\n${surface.x.length}×${surface.y.length} grid over [−${flags.range}, ${flags.range}]²: loss at the center ${center.toPrecision(4)}, min ${Math.min(...flat).toPrecision(4)}, max ${Math.max(...flat).toPrecision(4)}\n`);
+        }
+      } finally {
+        objective.dispose();
+      }
+      if (flags.json !== undefined) io.stdout(`wrote ${await writeOutput(io.cwd, flags.json, `${JSON.stringify(json)}\n`, '--json')}\n`);
+      if (flags.svg !== undefined || flags.html !== undefined) {
+        const svg = await renderSvg(spec);
+        if (flags.svg !== undefined) io.stdout(`wrote ${await writeOutput(io.cwd, flags.svg, svg, '--svg')}\n`);
+        if (flags.html !== undefined) {
+          io.stdout(`wrote ${await writeOutput(io.cwd, flags.html, htmlPage({ title, sections: [{ heading: 'Landscape', html: svg }] }), '--html')}\n`);
+        }
+      }
+    });
+}

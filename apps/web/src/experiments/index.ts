@@ -1,0 +1,8 @@
+/** The experiments the page offers, in menu order (the lecture's decision tree, top to bottom). */
+import type { Experiment } from '../experiment.js';
+import { batchSizeExperiment } from './batch-size.js';
+import { curveFitExperiment } from './curve-fit.js';
+import { depthExperiment } from './depth.js';
+import { saddleExperiment } from './saddle.js';
+
+export const experiments: readonly Experiment[] = [curveFitExperiment, depthExperiment, saddleExperiment, batchSizeExperiment];

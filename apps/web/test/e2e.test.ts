@@ -1,0 +1,149 @@
+/**
+ * End-to-end: serves the app on localhost (Vite's dev server; E2E_MODE=build builds it and
+ * serves the build with `vite preview` instead), opens it in headless Debian Chromium
+ * (WebGPU through SwiftShader), runs experiments and reads the page.
+ * Skipped, with a message saying why, when no Chromium binary exists. Set CHROMIUM_PATH to
+ * use another binary, and E2E_SCREENSHOT=/path/shot.png to keep a screenshot.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { build, createServer, preview } from 'vite';
+import type { PreviewServer, ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const appRoot = fileURLToPath(new URL('..', import.meta.url));
+const chromiumPath = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p): p is string => p !== undefined && p !== '' && existsSync(p),
+);
+const title =
+  chromiumPath === undefined
+    ? 'web app in Chromium (SKIPPED: no chromium binary at /usr/bin/chromium; apt-get install chromium or set CHROMIUM_PATH)'
+    : 'web app in Chromium';
+
+describe.skipIf(chromiumPath === undefined)(title, () => {
+  let scratch: string;
+  let server: PreviewServer | ViteDevServer;
+  let context: BrowserContext;
+  let url: string;
+
+  beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'losslens-web-e2e-'));
+    const configFile = join(appRoot, 'vite.config.ts');
+    if (process.env['E2E_MODE'] === 'build') {
+      const outDir = join(scratch, 'dist');
+      await build({ configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+      server = await preview({ configFile, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 4173 } });
+    } else {
+      const dev = await createServer({ configFile, logLevel: 'error', server: { host: '127.0.0.1', port: 5273 } });
+      server = await dev.listen();
+    }
+    url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1/';
+    context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      chromiumSandbox: false,
+      viewport: { width: 1280, height: 1000 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--enable-unsafe-webgpu',
+        '--disable-gpu-sandbox',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** Opens the page with URL parameters and waits until the run has finished. */
+  async function runExperiment(query: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${url}?${query}`);
+    await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout: 120_000 });
+    const alert = await page.locator('#error').textContent();
+    expect(await page.getAttribute('body', 'data-state'), `the page reported: ${alert}`).toBe('done');
+    return { page, errors };
+  }
+
+  const eigenvalues = (page: Page): Promise<string | null> => page.locator('[data-fact="eigenvalues"]').textContent();
+
+  it('runs the saddle experiment on the best backend (webgpu where the browser has an adapter)', async () => {
+    const { page, errors } = await runExperiment('experiment=saddle&run=1');
+    const hasAdapter = await page.evaluate(async () => {
+      const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      return gpu !== undefined && (await gpu.requestAdapter()) !== null;
+    });
+    const active = await page.locator('#active-backend').textContent();
+    expect(active).toBe(hasAdapter ? 'webgpu' : 'webgl');
+    expect(await eigenvalues(page)).toBe('-2.000, 2.000');
+    expect(await page.locator('[data-fact="kind"]').textContent()).toBe('saddle-point');
+    expect(await page.locator('[data-headline]').textContent()).toContain('the Hessian eigenvalues are -2.000, 2.000');
+    expect(await page.locator('#progress-text').textContent()).toMatch(new RegExp(`^done in [0-9.]+ s on ${active}$`));
+    expect(await page.locator('.chart svg').count()).toBe(2);
+    expect(await page.locator('.chart svg [aria-roledescription="line mark"]').count()).toBe(4);
+    const screenshot = process.env['E2E_SCREENSHOT'];
+    if (screenshot !== undefined && screenshot !== '') await page.screenshot({ path: screenshot, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('runs on the wasm backend with the .wasm files Vite serves', async () => {
+    const { page, errors } = await runExperiment('experiment=saddle&backend=wasm&run=1');
+    expect(await page.locator('#active-backend').textContent()).toBe('wasm');
+    expect(await page.locator('#backend').inputValue()).toBe('wasm');
+    expect(await eigenvalues(page)).toBe('-2.000, 2.000');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('finds model bias with linear vs MLP training on wasm', async () => {
+    const { page, errors } = await runExperiment('experiment=model-bias&backend=wasm&run=1');
+    expect(await page.locator('#active-backend').textContent()).toBe('wasm');
+    expect(await page.locator('[data-fact="verdict"]').textContent()).toBe('model-bias');
+    const linear = Number(await page.locator('[data-fact="linear-train-loss"]').textContent());
+    const mlp = Number(await page.locator('[data-fact="mlp-train-loss"]').textContent());
+    expect(linear).toBeGreaterThan(0.3); // the best line through sin 2x on [-3, 3] leaves about half the variance
+    expect(mlp).toBeLessThan(linear / 5);
+    expect(await page.locator('.chart svg').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('moves training off a backend whose synchronous reads fail, and says so', async () => {
+    const { page, errors } = await runExperiment('experiment=optimization&run=1&quick=1');
+    const active = await page.locator('#active-backend').textContent();
+    const note = page.locator('#backend-note');
+    if (active === 'webgpu') {
+      expect(await note.isHidden()).toBe(true); // this browser's webgpu reads synchronously
+    } else {
+      expect(await note.textContent()).toMatch(/^webgpu cannot read tensors synchronously in this browser .* so it runs on webgl$/);
+      expect(active).toBe('webgl');
+    }
+    expect(await page.locator('[data-fact="verdict"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('runs the batch-size experiment (quick) on cpu', async () => {
+    const { page, errors } = await runExperiment('experiment=batch-size&backend=cpu&run=1&quick=1');
+    expect(await page.locator('#active-backend').textContent()).toBe('cpu');
+    expect(await page.locator('[data-fact="batch-8"]').textContent()).toMatch(/^38, /); // ceil(300 / 8) updates per epoch
+    expect(await page.locator('[data-fact="batch-full"]').textContent()).toMatch(/^1, /);
+    expect(await page.locator('.chart svg').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

@@ -1,0 +1,326 @@
+/**
+ * The lecture's experiment: train a small network many times (seeds) until the gradient norm is
+ * small, then plot each run's (minimum ratio, training loss). The ratio rarely reaches 1: most
+ * places where training stalls are saddle-like or flat, not strict local minima.
+ */
+import { InputError } from '@losslens/core';
+import type { Dataset, EventChannel, LossFunction, Model } from '@losslens/core';
+import { fit, type OptimizerName } from '@losslens/optim';
+import { analyzeCriticalPoint } from './analyze.js';
+import type { CriticalPointKind, SignCounts, TolerancePolicy } from './classify.js';
+import { defaultTolerances } from './classify.js';
+import { datasetObjective } from './dataset-objective.js';
+import type { ThetaObjective } from './objective.js';
+import { minres } from './minres.js';
+import { hessianOperator, type LinearOperator } from './operator.js';
+import { axpy, dot, norm } from './vector.js';
+
+/** How to drive the gradient norm down after training. */
+export interface PolishOptions {
+  /**
+   * 'levenberg-marquardt' (default): Levenberg–Marquardt on the equations ∇L(θ) = 0, whose
+   * Jacobian is H: the step solves (H² + μI)d = −H∇L by conjugate gradients over HVPs (H is never
+   * formed), μ shrinks after a step that lowers ‖∇L‖ and grows after one that does not. It
+   * converges to the nearby critical point whatever its kind, and stays stable where H is
+   * singular (flat directions), where plain Newton steps blow up.
+   * 'newton-mr': Hessian-free Newton-MR (Roosta et al.): d minimizes ‖H d + ∇L‖ by MINRES, halved
+   * until ‖∇L‖ falls; fast at non-degenerate points, slow near singular H.
+   * 'gradient-norm': descent on ½‖∇L‖² along −H∇L (one HVP per step; conditioned like H²).
+   * 'gradient-descent': full-batch gradient steps at `learningRate`. 'none': keep the trained θ.
+   */
+  method?: 'levenberg-marquardt' | 'newton-mr' | 'gradient-norm' | 'gradient-descent' | 'none';
+  /** Most polish steps (default 30 for levenberg-marquardt and newton-mr, 200 otherwise). */
+  steps?: number;
+  /** Inner iterations (CG or MINRES, 2 or 1 HVPs each) per step (default min(P, 50)). */
+  innerIterations?: number;
+  /** Stop once ‖∇L‖ ≤ this (default: a tenth of the gradient tolerance). */
+  target?: number;
+  /** Learning rate of 'gradient-descent'. */
+  learningRate?: number;
+}
+
+/** The result of a polish. */
+export interface PolishResult {
+  theta: Float32Array;
+  gradientNormBefore: number;
+  gradientNormAfter: number;
+  steps: number;
+}
+
+/**
+ * Drives ‖∇L(θ)‖ down from a trained θ (see {@link PolishOptions}). Reports the norm before and
+ * after honestly; float32 gradients floor around 1e-6–1e-7 of the loss scale.
+ * @example
+ * const { theta, gradientNormAfter } = polishCriticalPoint(objective, trained, { steps: 100 });
+ */
+export function polishCriticalPoint(objective: ThetaObjective, theta: Float32Array, options: PolishOptions = {}): PolishResult {
+  const method = options.method ?? 'levenberg-marquardt';
+  const maxSteps = options.steps ?? (method === 'levenberg-marquardt' || method === 'newton-mr' ? 30 : 200);
+  const inner = options.innerIterations ?? Math.min(objective.parameterCount, 50);
+  const target = options.target ?? defaultTolerances.gradient / 10;
+  let current = Float32Array.from(theta);
+  let gradient = objective.gradient(current);
+  const gradientNormBefore = norm(gradient);
+  let gradientNorm = gradientNormBefore;
+  let steps = 0;
+  if (method === 'levenberg-marquardt') {
+    let mu = Number.NaN;
+    while (steps < maxSteps && gradientNorm > target) {
+      const operator = hessianOperator(objective, current);
+      const hg = operator.apply(Float64Array.from(gradient));
+      if (Number.isNaN(mu)) mu = 1e-2 * (norm(hg) / gradientNorm) ** 2; // scale of H² along ∇L
+      if (!(mu > 0)) break; // H∇L = 0: no Gauss–Newton information left
+      let accepted = false;
+      for (let tries = 0; tries < 20 && !accepted; tries++) {
+        const damping = mu;
+        const normalMatrix = {
+          size: operator.size,
+          apply: (v: Float64Array) => {
+            const hhv = operator.apply(operator.apply(v));
+            for (let i = 0; i < hhv.length; i++) hhv[i] = (hhv[i] as number) + damping * (v[i] as number);
+            return hhv;
+          },
+          applications: 0,
+        };
+        const direction = conjugateGradient(normalMatrix, Float64Array.from(hg, (x) => -x), inner);
+        const candidate = Float32Array.from(current, (t, i) => t + (direction[i] as number));
+        const candidateGradient = objective.gradient(candidate);
+        const candidateNorm = norm(candidateGradient);
+        if (candidateNorm < gradientNorm) {
+          current = candidate;
+          gradient = candidateGradient;
+          gradientNorm = candidateNorm;
+          accepted = true;
+          mu = Math.max(mu / 3, 1e-30);
+        } else {
+          mu *= 4;
+        }
+      }
+      if (!accepted) break; // float32 floor: no decrease can be measured any more
+      steps++;
+    }
+  } else if (method === 'newton-mr') {
+    while (steps < maxSteps && gradientNorm > target) {
+      const operator = hessianOperator(objective, current);
+      const { x: direction } = minres(operator, Float64Array.from(gradient, (g) => -g), { maxIterations: inner, tolerance: 1e-10 });
+      let accepted = false;
+      for (let rate = 1, tries = 0; tries < 30 && !accepted; tries++, rate /= 2) {
+        const candidate = Float32Array.from(current, (t, i) => t + rate * (direction[i] as number));
+        const candidateGradient = objective.gradient(candidate);
+        const candidateNorm = norm(candidateGradient);
+        if (candidateNorm < gradientNorm) {
+          current = candidate;
+          gradient = candidateGradient;
+          gradientNorm = candidateNorm;
+          accepted = true;
+        }
+      }
+      if (!accepted) break; // float32 floor: no decrease can be measured any more
+      steps++;
+    }
+  } else if (method === 'gradient-norm') {
+    let rate = 1;
+    while (steps < maxSteps && gradientNorm > target) {
+      const direction = objective.hvp(current, gradient); // ∇(½‖g‖²) = H g
+      const slope = direction.reduce((s, d) => s + d * d, 0);
+      if (!(slope > 0)) break;
+      const phi = 0.5 * gradientNorm ** 2;
+      let accepted = false;
+      for (let tries = 0; tries < 40 && !accepted; tries++) {
+        const candidate = Float32Array.from(current, (t, i) => t - rate * (direction[i] as number));
+        const candidateGradient = objective.gradient(candidate);
+        const candidateNorm = norm(candidateGradient);
+        if (0.5 * candidateNorm ** 2 <= phi - 1e-4 * rate * slope) {
+          current = candidate;
+          gradient = candidateGradient;
+          gradientNorm = candidateNorm;
+          accepted = true;
+        } else {
+          rate /= 2;
+        }
+      }
+      if (!accepted) break; // float32 floor: no decrease can be measured any more
+      steps++;
+      rate *= 2;
+    }
+  } else if (method === 'gradient-descent') {
+    const rate = options.learningRate;
+    if (rate === undefined || !(rate > 0)) throw new InputError('E_VALUE', 'polish by gradient descent needs a positive learningRate');
+    while (steps < maxSteps && gradientNorm > target) {
+      current = Float32Array.from(current, (t, i) => t - rate * (gradient[i] as number));
+      gradient = objective.gradient(current);
+      gradientNorm = norm(gradient);
+      steps++;
+    }
+  }
+  return { theta: current, gradientNormBefore, gradientNormAfter: gradientNorm, steps };
+}
+
+/** Conjugate gradients for a symmetric positive-definite operator, from x₀ = 0. */
+function conjugateGradient(operator: LinearOperator, b: Float64Array, maxIterations: number): Float64Array {
+  const x = new Float64Array(b.length);
+  const r = Float64Array.from(b);
+  const p = Float64Array.from(b);
+  let rr = dot(r, r);
+  const stop = 1e-20 * rr;
+  for (let k = 0; k < maxIterations && rr > stop; k++) {
+    const ap = operator.apply(p);
+    const curvature = dot(p, ap);
+    if (!(curvature > 0)) break;
+    const alpha = rr / curvature;
+    axpy(alpha, p, x);
+    axpy(-alpha, ap, r);
+    const next = dot(r, r);
+    const beta = next / rr;
+    rr = next;
+    for (let i = 0; i < p.length; i++) p[i] = (r[i] as number) + beta * (p[i] as number);
+  }
+  return x;
+}
+
+/** Options for {@link criticalStudy}. */
+export interface CriticalStudyOptions {
+  /** The network; each run starts from `model.init(seed)`. */
+  model: Model;
+  train: Dataset;
+  /** Default: the task's loss. */
+  loss?: LossFunction;
+  /** Number of runs (default 10), seeds 0 … runs − 1 unless `seeds` is given. */
+  runs?: number;
+  seeds?: readonly number[];
+  /** Training before the polish (defaults: adam, learning rate 0.02, 1500 epochs, full batch: small nets, trained to a standstill). */
+  fit?: { optimizer?: OptimizerName; learningRate?: number; epochs?: number; batchSize?: number | 'full' };
+  polish?: PolishOptions;
+  tolerance?: TolerancePolicy;
+  /** Runs with P above this get the SLQ ratio instead of the exact one (default 2000). */
+  exactLimit?: number;
+  events?: EventChannel;
+}
+
+/** One run of the study. */
+export interface CriticalStudyPoint {
+  seed: number;
+  /** Training loss at the analyzed θ. */
+  loss: number;
+  minimumRatio: number;
+  minimumRatioMethod: 'exact' | 'slq';
+  /** ‖∇L‖ at the analyzed θ (after the polish). */
+  gradientNorm: number;
+  /** ‖∇L‖ right after training, before the polish. */
+  gradientNormAfterFit: number;
+  polishSteps: number;
+  kind: CriticalPointKind;
+  counts: SignCounts;
+  topEigenvalue: number;
+  bottomEigenvalue: number;
+}
+
+/** The study's points and its scatter plot. */
+export interface CriticalStudyResult {
+  model: string;
+  parameters: number;
+  points: CriticalStudyPoint[];
+  /** The analyzed θ of each run, in the order of `points`. */
+  thetas: Float32Array[];
+  /** A Vega-Lite spec of the scatter (minimum ratio vs training loss, colored by kind), a plain object. */
+  spec: Record<string, unknown>;
+}
+
+/**
+ * Runs the lecture's critical-point experiment: for each seed, trains `model` with
+ * @losslens/optim's `fit`, polishes the gradient norm down (default: Hessian-free Levenberg–Marquardt on ∇L = 0), and
+ * computes the full Hessian spectrum there: minimum ratio (fraction of positive eigenvalues),
+ * kind and training loss. Emits progress `task: 'critical-study'`.
+ * @example
+ * const model = createModel('mlp:4:tanh', { inputShape: [1], outputs: 1 });
+ * const { points, spec } = await criticalStudy({ model, train: makeCurve({ n: 64 }), runs: 10 });
+ */
+export async function criticalStudy(options: CriticalStudyOptions): Promise<CriticalStudyResult> {
+  const { model, train } = options;
+  const seeds = options.seeds ?? Array.from({ length: options.runs ?? 10 }, (_, i) => i);
+  if (seeds.length === 0) throw new InputError('E_VALUE', 'the critical study needs at least one run', { flag: '--runs' });
+  const exactLimit = options.exactLimit ?? 2000;
+  const gradientTolerance = options.tolerance?.gradient ?? defaultTolerances.gradient;
+  const points: CriticalStudyPoint[] = [];
+  const thetas: Float32Array[] = [];
+  const objective = datasetObjective(model, train, options.loss, { batchSize: 'full' });
+  try {
+    for (const [index, seed] of seeds.entries()) {
+      const trained = await fit({
+        model,
+        train,
+        ...(options.loss === undefined ? {} : { loss: options.loss }),
+        optimizer: options.fit?.optimizer ?? 'adam',
+        learningRate: options.fit?.learningRate ?? 0.02,
+        epochs: options.fit?.epochs ?? 1500,
+        batchSize: options.fit?.batchSize ?? 'full',
+        seed,
+        finalEvaluation: false,
+      });
+      const polished = polishCriticalPoint(objective, trained.theta, { target: gradientTolerance / 10, ...(options.polish ?? {}) });
+      const report = analyzeCriticalPoint(objective, polished.theta, {
+        full: model.parameterCount <= exactLimit,
+        exactLimit,
+        top: 1,
+        bottom: 1,
+        escape: false,
+        seed,
+        ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
+      });
+      thetas.push(polished.theta);
+      points.push({
+        seed,
+        loss: report.loss,
+        minimumRatio: report.minimumRatio,
+        minimumRatioMethod: report.minimumRatioMethod,
+        gradientNorm: report.gradientNorm,
+        gradientNormAfterFit: polished.gradientNormBefore,
+        polishSteps: polished.steps,
+        kind: report.kind,
+        counts: report.counts,
+        topEigenvalue: report.top[0] as number,
+        bottomEigenvalue: report.bottom[0] as number,
+      });
+      options.events?.emit({
+        type: 'progress',
+        task: 'critical-study',
+        done: index + 1,
+        total: seeds.length,
+        message: `seed ${seed}: ratio ${report.minimumRatio.toFixed(3)}, loss ${report.loss.toPrecision(3)}`,
+      });
+    }
+  } finally {
+    objective.dispose();
+  }
+  return { model: model.spec, parameters: model.parameterCount, points, thetas, spec: criticalStudySpec(points, model.spec) };
+}
+
+/**
+ * The lecture's scatter as a Vega-Lite spec: minimum ratio (x, 0 to 1) against training loss (y),
+ * one point per run, colored by the kind of point.
+ * @example
+ * const spec = criticalStudySpec(points, 'mlp:4:tanh');
+ */
+export function criticalStudySpec(points: readonly CriticalStudyPoint[], title: string): Record<string, unknown> {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `Minimum ratio vs training loss (${title}, ${points.length} runs)`,
+    width: 480,
+    height: 320,
+    data: {
+      values: points.map((p) => ({ minimumRatio: p.minimumRatio, loss: p.loss, kind: p.kind, seed: p.seed, gradientNorm: p.gradientNorm })),
+    },
+    mark: { type: 'point', filled: true, size: 60 },
+    encoding: {
+      x: { field: 'minimumRatio', type: 'quantitative', title: 'minimum ratio (fraction of positive eigenvalues)', scale: { domain: [0, 1] } },
+      y: { field: 'loss', type: 'quantitative', title: 'training loss', scale: { zero: false } },
+      color: { field: 'kind', type: 'nominal', title: 'point' },
+      tooltip: [
+        { field: 'seed', type: 'quantitative' },
+        { field: 'minimumRatio', type: 'quantitative', format: '.3f' },
+        { field: 'loss', type: 'quantitative', format: '.4g' },
+        { field: 'gradientNorm', type: 'quantitative', format: '.2e' },
+      ],
+    },
+  };
+}

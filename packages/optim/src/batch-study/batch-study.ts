@@ -1,0 +1,192 @@
+/**
+ * The batch-size study: the same model, data, seed and epochs at several batch sizes, each
+ * trial independent, run in a pool of worker threads (piscina) so N cores run N trials.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Piscina } from 'piscina';
+import { InputError, silentChannel, type Dataset, type EventChannel, type LossFunction, type Model } from '@losslens/core';
+import { createModel } from '@losslens/models';
+import type { EarlyStoppingOptions } from '../fit/early-stopping.js';
+import { defaultLearningRates, isOptimizerName, optimizerNames, type OptimizerName } from '../optimizers/create-optimizer.js';
+import { numberOption } from '../optimizers/options.js';
+import type { ScheduleSpec } from '../schedules/create-schedule.js';
+import { learningRateScalings, scaleLearningRate, type LearningRateScaling } from '../schedules/linear-scaling.js';
+import { runTrial, type BatchRun, type TrialSettings } from './trial.js';
+import type { TrialTask } from './worker.js';
+
+/** Measures sharpness at a trained θ (e.g. with @losslens/critical: top Hessian eigenvalue and Keskar's ε-sharpness). */
+export type SharpnessMeasure = (
+  model: Model,
+  theta: Float32Array,
+  train: Dataset,
+) => { topEigenvalue: number; keskar: number } | Promise<{ topEigenvalue: number; keskar: number }>;
+
+/** Options of {@link batchStudy}. */
+export interface BatchStudyOptions {
+  /** A model spec (`mlp:128:relu`), or a model whose `spec` models' `createModel` can rebuild in a worker. */
+  model: string | Model;
+  train: Dataset;
+  validation?: Dataset;
+  /** Batch sizes to compare, e.g. `[16, 64, 256, 'full']`. */
+  batchSizes: readonly (number | 'full')[];
+  epochs: number;
+  /** Default `sgd` (the lecture's setting). */
+  optimizer?: OptimizerName | (string & {});
+  optimizerConfig?: Record<string, unknown>;
+  /** Rate at `referenceBatchSize`. Default: the optimizer's. */
+  learningRate?: number;
+  /** How the rate follows the batch size. Default `none`. */
+  lrScaling?: LearningRateScaling;
+  /** The batch size `learningRate` is meant for. Default: the smallest batch size of the study. */
+  referenceBatchSize?: number;
+  /** One seed for every trial: same initial θ, same shuffling stream. Default 0. */
+  seed?: number;
+  schedule?: ScheduleSpec;
+  earlyStopping?: EarlyStoppingOptions | boolean;
+  clipNorm?: number;
+  /** Worker threads. Default: min(trials, available cores). 1 runs the trials in this thread. */
+  workers?: number;
+  /** Only with `workers: 1` (functions cannot cross threads). Default: the task's loss. */
+  loss?: LossFunction;
+  /** Called in this thread with each trial's final θ; its result becomes `run.sharpness`. */
+  measureSharpness?: SharpnessMeasure;
+  events?: EventChannel;
+}
+
+/** What {@link batchStudy} returns: one run per batch size, in the order asked. */
+export interface BatchStudyResult {
+  runs: BatchRun[];
+  /** Worker threads used (1: in this thread). */
+  workers: number;
+  /** Wall time of the whole study, in ms. */
+  msTotal: number;
+}
+
+/**
+ * Trains the same model at each batch size and reports, per batch size, updates per epoch,
+ * ms per update and per epoch (medians over epochs), and train/validation loss and accuracy at
+ * the end (the lecture's small-vs-large-batch table). Trials run in parallel worker threads.
+ * @example
+ * const { runs } = await batchStudy({ model: 'mlp:128:relu', train, validation,
+ *   batchSizes: [32, 256, 'full'], epochs: 3, lrScaling: 'sqrt' });
+ * for (const r of runs) console.log(r.batchSize, r.updatesPerEpoch, r.msPerEpoch, r.validation?.accuracy);
+ */
+export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudyResult> {
+  const started = performance.now();
+  const { train, validation } = options;
+  if (options.batchSizes.length === 0) throw new InputError('E_USAGE', 'batchStudy: give at least one batch size', { flag: '--batch-sizes' });
+  const sizes = options.batchSizes.map((b) => {
+    if (b === 'full') return train.n;
+    if (!Number.isInteger(b) || b < 1) {
+      throw new InputError('E_USAGE', `batch sizes must be whole numbers ≥ 1 or "full", got ${String(b)}`, { flag: '--batch-sizes' });
+    }
+    return Math.min(b, train.n);
+  });
+  const epochs = numberOption('batchStudy', 'epochs', options.epochs, 1, { min: 1, integer: true });
+  const seed = numberOption('batchStudy', 'seed', options.seed, 0, { integer: true });
+  const optimizer = options.optimizer ?? 'sgd';
+  if (!isOptimizerName(optimizer)) {
+    throw new InputError('E_VALUE', `unknown optimizer "${String(optimizer)}"; choose one of ${optimizerNames.join(', ')}`, { flag: '--optimizer' });
+  }
+  const rule = options.lrScaling ?? 'none';
+  if (!learningRateScalings.includes(rule)) {
+    throw new InputError('E_USAGE', `unknown learning-rate scaling "${String(rule)}"; choose one of ${learningRateScalings.join(', ')}`, { flag: '--lr-scaling' });
+  }
+  const baseRate = numberOption('batchStudy', 'learningRate', options.learningRate, defaultLearningRates[optimizer], { above: 0 });
+  const referenceBatchSize = numberOption('batchStudy', 'referenceBatchSize', options.referenceBatchSize, Math.min(...sizes), { above: 0 });
+  const workers = Math.min(
+    numberOption('batchStudy', 'workers', options.workers, Math.max(1, Math.min(sizes.length, await cores())), { min: 1, integer: true }),
+    sizes.length,
+  );
+  const events = options.events ?? silentChannel;
+  const spec = typeof options.model === 'string' ? options.model : options.model.spec;
+  const model = typeof options.model === 'string' ? createModel(options.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task }) : options.model;
+  if (workers > 1) checkRebuildable(model, spec, train, options.loss);
+
+  const settings: TrialSettings[] = sizes.map((batchSize, i) => ({
+    batchSize,
+    requested: options.batchSizes[i] as number | 'full',
+    learningRate: scaleLearningRate(baseRate, { batchSize, referenceBatchSize, rule }),
+    epochs,
+    seed,
+    optimizer,
+    ...(options.optimizerConfig === undefined ? {} : { optimizerConfig: options.optimizerConfig }),
+    ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
+    ...(options.earlyStopping === undefined ? {} : { earlyStopping: options.earlyStopping }),
+    ...(options.clipNorm === undefined ? {} : { clipNorm: options.clipNorm }),
+  }));
+
+  let done = 0;
+  const finish = async (outcome: { run: BatchRun; theta: Float32Array }): Promise<BatchRun> => {
+    if (options.measureSharpness !== undefined) outcome.run.sharpness = await options.measureSharpness(model, outcome.theta, train);
+    done += 1;
+    events.emit({ type: 'progress', task: 'batch-study', done, total: sizes.length, message: `batch size ${outcome.run.batchSize}` });
+    return outcome.run;
+  };
+  events.emit({ type: 'progress', task: 'batch-study', done: 0, total: sizes.length });
+
+  let runs: BatchRun[];
+  if (workers === 1) {
+    runs = [];
+    for (const s of settings) runs.push(await finish(await runTrial(model, train, validation, s, options.loss)));
+  } else {
+    const pool = await createPool(workers);
+    try {
+      const shared = { train: sharedDataset(train), validation: validation === undefined ? undefined : sharedDataset(validation) };
+      const backend = tf.getBackend();
+      runs = await Promise.all(
+        settings.map(async (s) => {
+          const task: TrialTask = { spec, backend, train: shared.train, settings: s, ...(shared.validation === undefined ? {} : { validation: shared.validation }) };
+          return finish((await pool.run(task)) as { run: BatchRun; theta: Float32Array });
+        }),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+  return { runs, workers, msTotal: performance.now() - started };
+}
+
+/** CPU cores in Node; 1 in a browser (no worker pool there). Loaded lazily so browsers never import node:os. */
+async function cores(): Promise<number> {
+  if ((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === undefined) return 1;
+  return (await import('node:os')).availableParallelism();
+}
+
+/** A piscina pool on the worker module: the TypeScript source through tsx in dev/test, the built JS from dist. */
+async function createPool(threads: number): Promise<Piscina> {
+  const { Piscina } = await import('piscina');
+  const fromSource = import.meta.url.endsWith('.ts');
+  return new Piscina({
+    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    ...(fromSource ? { execArgv: ['--conditions=source', '--import', 'tsx'] } : {}),
+  });
+}
+
+/** The dataset with its arrays moved into shared memory, so each task's copy is a view, not a clone. */
+function sharedDataset(ds: Dataset): Dataset {
+  const share = (a: Float32Array): Float32Array => {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    const out = new Float32Array(new SharedArrayBuffer(a.byteLength));
+    out.set(a);
+    return out;
+  };
+  return { ...ds, features: share(ds.features), targets: share(ds.targets) };
+}
+
+function checkRebuildable(model: Model, spec: string, train: Dataset, loss: LossFunction | undefined): void {
+  if (loss !== undefined) {
+    throw new InputError('E_USAGE', 'batchStudy: a custom loss function cannot be sent to worker threads; pass workers: 1');
+  }
+  let rebuilt: Model;
+  try {
+    rebuilt = createModel(spec, { inputShape: train.featureShape, outputs: train.outputs, task: train.task });
+  } catch {
+    throw new InputError('E_SPEC', `batchStudy: model "${spec}" cannot be rebuilt from its spec in a worker thread; pass workers: 1`);
+  }
+  if (rebuilt.parameterCount !== model.parameterCount) {
+    throw new InputError('E_SPEC', `batchStudy: model "${spec}" rebuilt from its spec has ${rebuilt.parameterCount} parameters, not ${model.parameterCount}; pass workers: 1`);
+  }
+}
