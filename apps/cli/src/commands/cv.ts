@@ -8,6 +8,7 @@ import { kFold, selectModel, type FoldFitOptions, type ModelSource, type Selecti
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
 import { writeOutput } from '../write-output.js';
+import { formatTable } from '../table.js';
 
 const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'] as const;
 

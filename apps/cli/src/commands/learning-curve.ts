@@ -6,6 +6,7 @@ import type { CliIO } from '../command.js';
 import { intFlag } from '../errors.js';
 import { writeOutput } from '../write-output.js';
 import { checkFolds, fitOptions, loadTraining, modelSource, trainingOptions, type TrainingFlags } from './cv.js';
+import { formatTable } from '../table.js';
 
 interface LearningCurveFlags extends TrainingFlags {
   model: string;
