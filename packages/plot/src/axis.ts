@@ -43,7 +43,8 @@ export function chartSpec(frame: ChartFrame, body: Record<string, unknown>): Top
 
 /** The Vega-Lite encoding channel for a quantitative field on this axis. */
 export function quantitative(field: string, axis: AxisOptions): Record<string, unknown> {
-  const scale: Record<string, unknown> = { type: axis.scale ?? 'linear', zero: false };
+  // Vega-Lite rejects (with a warning on stderr) a `zero` setting on log scales.
+  const scale: Record<string, unknown> = axis.scale === 'log' ? { type: 'log' } : { type: 'linear', zero: false };
   if (axis.domain !== undefined) scale['domain'] = [...axis.domain];
   return { field, type: 'quantitative', title: axis.title, scale };
 }

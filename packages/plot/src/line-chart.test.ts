@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lineChart } from './line-chart.js';
 import { renderSvg } from './render-svg.js';
 
@@ -61,5 +61,16 @@ describe('lineChart', () => {
     const spec = lineChart({ title: 't', series: [{ name: 's', points: [[1, 2]] }], x: { title: 'x' }, y: { title: 'y' } });
     expect(JSON.stringify(spec)).toContain('"values":[{"series":"s","x":1,"y":2,"order":0}]');
     expect(JSON.stringify(spec)).not.toContain('"url"');
+  });
+
+  it('draws a log axis without Vega-Lite warnings on stderr', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const svg = await renderSvg(lineChart({ title: 'log', series: [{ name: 'a', points: [[1, 0.1], [2, 1], [3, 10]] }], x: { title: 'x' }, y: { title: 'y', scale: 'log' } }));
+      expect(svg).toMatch(/<svg/);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
