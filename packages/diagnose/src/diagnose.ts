@@ -262,7 +262,8 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   };
 }
 
-interface PlannedRun {
+/** One comparison run the diagnosis will train. */
+export interface PlannedRun {
   label: string;
   role: RunRole;
   spec: string;

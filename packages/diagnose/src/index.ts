@@ -14,7 +14,7 @@ export type {
   Measurements,
 } from './measurements.js';
 export { diagnose, comparisonPlan } from './diagnose.js';
-export type { DiagnoseOptions, Diagnosis } from './diagnose.js';
+export type { DiagnoseOptions, Diagnosis, PlannedRun } from './diagnose.js';
 export { budgets, epochsFor } from './budget.js';
 export type { Budget, BudgetPlan } from './budget.js';
 export { fitBaseline } from './baseline.js';

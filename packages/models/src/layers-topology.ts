@@ -25,7 +25,8 @@ export const supportedLayerClasses = [
   'BatchNormalization',
 ] as const;
 
-type Json = Record<string, unknown>;
+/** A JSON object as parsed from model.json. */
+export type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
