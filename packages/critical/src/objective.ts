@@ -69,7 +69,7 @@ export function hvpTensor(lossFunction: ThetaLossFunction, theta: tf.Tensor1D, v
  * @param parameterCount P, the length of θ.
  * @example
  * // The lecture's worked example: y = w1·w2·x with x = 1, target 1, squared error.
- * const objective = objectiveFromLoss((w) => tf.square(tf.sub(tf.prod(w), 1)), 2);
+ * const objective = objectiveFromLoss((w) => tf.square(tf.sub(tf.mul(tf.slice(w, 0, 1), tf.slice(w, 1, 1)), 1)), 2);
  * objective.hvp(Float32Array.of(0, 0), [1, 0]); // [0, -2]
  */
 export function objectiveFromLoss(

@@ -37,7 +37,11 @@ export interface DiagnoseOptions {
   model?: string;
   /** Default `adam`. */
   optimizer?: OptimizerName;
-  /** Default: the optimizer's default rate. */
+  /**
+   * Default: 0.01 for adam, adamw and lamb (Keras's 0.001 is tuned for long runs and leaves small
+   * networks undertrained within a diagnosis budget, which would read as an optimization issue);
+   * the optimizer's default rate otherwise.
+   */
   learningRate?: number;
   /** Default: the budget's. */
   epochs?: number;
@@ -75,6 +79,9 @@ export interface Diagnosis {
   seconds: number;
 }
 
+/** Optimizers whose usual default rate (0.001) is too slow for a diagnosis budget. */
+const ADAPTIVE = new Set<OptimizerName>(['adam', 'adamw', 'lamb']);
+
 const usage = (message: string, flag: string) => new InputError('E_USAGE', message, { flag });
 
 /**
@@ -93,6 +100,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const seed = options.seed ?? 0;
   const spec = options.model ?? 'mlp:32x32:relu';
   const optimizer: OptimizerName = options.optimizer ?? 'adam';
+  const learningRate = options.learningRate ?? (ADAPTIVE.has(optimizer) ? 0.01 : undefined);
   const batchSize = options.batchSize ?? 32;
   const task = options.train.task;
   if (options.test !== undefined) checkSameSchema(options.train, options.test);
@@ -110,7 +118,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const makeModel = (s: string): Model => createModel(s, { inputShape: train.featureShape, outputs: train.outputs, task });
   const userModel = makeModel(spec);
   const loss = lossForTask(task, userModel);
-  const planned = comparisonPlan(spec, optimizer, options.learningRate, plan.relatives);
+  const planned = comparisonPlan(spec, optimizer, learningRate, plan.relatives);
   let done = 0;
   const total = 1 + planned.length;
   const progress = (label: string) => events.emit({ type: 'progress', task: 'diagnose', done: done++, total, message: label });
@@ -169,7 +177,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   };
 
   progress('your model');
-  const user = await trainRun('your model', 'user', userModel, { optimizer, ...(options.learningRate !== undefined ? { learningRate: options.learningRate } : {}) });
+  const user = await trainRun('your model', 'user', userModel, { optimizer, ...(learningRate !== undefined ? { learningRate } : {}) });
   const others: RunSummary[] = [];
   for (const p of planned) {
     progress(p.label);
@@ -203,7 +211,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     const testLarge = u.test !== undefined && gapIsLarge(u.test, u.train, measurements.baseline.test ?? 1, t);
     if (validationLarge || testLarge) {
       measurements.learningCurve = await learningCurve(train, plan.learningCurve, seed, async (data) => {
-        const r = await trainRun(`learning curve (${data.n} rows)`, 'user', userModel, { optimizer, ...(options.learningRate !== undefined ? { learningRate: options.learningRate } : {}), data });
+        const r = await trainRun(`learning curve (${data.n} rows)`, 'user', userModel, { optimizer, ...(learningRate !== undefined ? { learningRate } : {}), data });
         return r.run;
       });
       if (test !== undefined && testLarge) {
@@ -227,7 +235,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
         { label: 'L2 weight decay 1e-3', role: 'regularized' as const, l2: 1e-3 },
       ];
       for (const r of remedies) {
-        others.push((await trainRun(r.label, r.role, userModel, { optimizer, ...(options.learningRate !== undefined ? { learningRate: options.learningRate } : {}), ...r })).run);
+        others.push((await trainRun(r.label, r.role, userModel, { optimizer, ...(learningRate !== undefined ? { learningRate } : {}), ...r })).run);
       }
     }
   }

@@ -7,8 +7,9 @@
 export interface Thresholds {
   /**
    * A run "beats" another's loss when it is lower by more than
-   * `max(marginOfBaseline × baseline, marginRelative × other)`. Default 0.05 and 0.25:
-   * 5 % of the baseline and a quarter of the loss it is compared with.
+   * `max(marginOfBaseline × baseline, marginRelative × other)`. Default 0.05 and 0.1:
+   * 5 % of the baseline and a tenth of the loss it is compared with. Comparison runs must beat
+   * both the training and the validation loss, so a model that memorizes noise does not count.
    */
   marginOfBaseline: number;
   marginRelative: number;
@@ -41,7 +42,7 @@ export interface Thresholds {
 /** The defaults, documented on {@link Thresholds}. */
 export const defaultThresholds: Thresholds = {
   marginOfBaseline: 0.05,
-  marginRelative: 0.25,
+  marginRelative: 0.1,
   gapOfBaseline: 0.1,
   gapRelative: 0.5,
   validationShareOfTestGap: 0.5,
@@ -53,7 +54,7 @@ export const defaultThresholds: Thresholds = {
 /**
  * The margin by which `candidate` must be below `reference` to beat it.
  * @example
- * beats(0.05, 0.5, 1, defaultThresholds); // true: 0.05 < 0.5 − max(0.05, 0.125)
+ * beats(0.05, 0.5, 1, defaultThresholds); // true: 0.05 < 0.5 − max(0.05, 0.05)
  */
 export function beats(candidate: number, reference: number, baseline: number, t: Thresholds): boolean {
   return candidate < reference - Math.max(t.marginOfBaseline * baseline, t.marginRelative * reference);

@@ -30,9 +30,10 @@ const measure = (user: RunSummary, others: RunSummary[], extra: Partial<Measurem
 
 describe('thresholds', () => {
   it('beats needs the larger of the absolute and relative margins', () => {
-    expect(beats(0.05, 0.5, 1, t)).toBe(true); // margin max(0.05, 0.125)
-    expect(beats(0.4, 0.5, 1, t)).toBe(false);
-    expect(beats(0.25, 0.3, 1, t)).toBe(false); // 0.25 is not < 0.3 − 0.075
+    expect(beats(0.05, 0.5, 1, t)).toBe(true); // margin max(0.05, 0.05)
+    expect(beats(0.46, 0.5, 1, t)).toBe(false);
+    expect(beats(0.84, 1.0, 1, t)).toBe(true); // 0.84 < 1.0 − 0.1
+    expect(beats(0.26, 0.3, 1, t)).toBe(false); // 0.26 is not < 0.3 − 0.05
     expect(beats(0.01, 0.07, 1, t)).toBe(true); // 0.01 < 0.07 − 0.05
   });
   it('gapIsLarge uses max(0.1 × baseline, 0.5 × train)', () => {
@@ -79,8 +80,8 @@ describe('decide', () => {
     expect(remediesFor('optimization', m)[0]).toMatch(/Lower the learning rate/);
   });
 
-  it('a flexible run that only memorizes (worse validation) does not make the loss "large"', () => {
-    const m = measure(run('mlp', 'user', 0.3, 0.33), [run('huge', 'wider', 0.01, 0.6)]);
+  it('a flexible run that only memorizes (no better on validation) does not make the loss "large"', () => {
+    const m = measure(run('mlp', 'user', 0.3, 0.33), [run('huge', 'wider', 0.01, 0.6), run('wide', 'wider', 0.2, 0.32)]);
     const d = decide(m, t);
     expect(d.verdict).toBe('healthy');
     expect(d.path).toEqual(['training-loss-small', 'testing-loss-small', 'healthy']);
@@ -128,9 +129,29 @@ describe('decide', () => {
     expect(decide(measure(run('mlp', 'user', 0.05, 0.7), []), t).verdict).toBe('overfitting');
   });
 
-  it('reports when nothing beats the baseline', () => {
+  it('a model no better than the baseline, which nothing beats, is model bias (uninformative inputs)', () => {
     const d = decide(measure(run('mlp', 'user', 0.99, 1.0), [run('wider', 'wider', 0.98, 1.0)]), t);
-    expect(d.verdict).toBe('healthy');
-    expect(d.evidence.map((e) => e.check)).toContain('baseline');
+    expect(d.verdict).toBe('model-bias');
+    expect(d.path).toEqual(['training-loss-large', 'model-bias']);
+    expect(d.evidence.find((e) => e.check === 'baseline')?.finding).toMatch(/no run beats the trivial baseline/);
+  });
+
+  it('a net stuck at the baseline with vanishing gradients is an optimization issue even when nothing beats it', () => {
+    const layers = [{ name: 'dense_0/kernel', norm: 1e-6 }, { name: 'dense_7/kernel', norm: 0.1 }];
+    const m = measure(run('deep', 'user', 1.0, 0.95), [run('wide', 'wider', 1.01, 0.95)], { gradientFlow: { layers, firstToLast: 1e-5 } });
+    expect(decide(m, t).verdict).toBe('optimization');
+    expect(decide({ ...m, gradientFlow: { layers, firstToLast: 0.5 } }, t).verdict).toBe('model-bias');
+  });
+
+  it('a shallower net that trains lower counts even when its validation gain is small', () => {
+    const m = measure(run('deep', 'user', 1.0, 0.95), [run('shallow', 'shallower', 0.845, 0.89)]);
+    expect(decide(m, t).verdict).toBe('optimization');
+    const memorizing = measure(run('mlp', 'user', 0.3, 0.33), [run('wider', 'wider', 0.2, 0.33)]);
+    expect(decide(memorizing, t).verdict).toBe('healthy');
+  });
+
+  it('a deep net stuck at the baseline beside a shallower one that learns is an optimization issue', () => {
+    const m = measure(run('deep', 'user', 1.0, 0.86), [run('shallow', 'shallower', 0.84, 0.74), run('wide', 'wider', 1.02, 0.86)]);
+    expect(decide(m, t).verdict).toBe('optimization');
   });
 });

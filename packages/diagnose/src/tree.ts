@@ -34,21 +34,26 @@ const fmt = (x: number | undefined): string => (x === undefined ? 'n/a' : String
 /** Runs that can show the user's training loss is not the best reachable. */
 const COMPARABLE = new Set(['shallower', 'deeper', 'wider', 'flexible', 'optimizer']);
 
-/** Runs that beat the user's training loss without doing worse on validation data. */
+/**
+ * Runs that show the user's training loss is not the best reachable. A shallower relative must
+ * beat the training loss and be no worse on validation (the lecture's test: a deeper net that
+ * trains worse than a shallower one). A more flexible model or another optimizer must beat the
+ * training AND the validation loss, so a model that merely memorizes noise (lower training loss,
+ * no better on held-out rows) does not call a healthy model biased.
+ */
 export function trainingBeaters(m: Measurements, t: Thresholds): RunSummary[] {
-  const base = m.baseline.train;
-  return m.others.filter(
-    (run) =>
-      COMPARABLE.has(run.role) &&
-      !run.diverged &&
-      beats(run.train, m.user.train, base, t) &&
-      !beats(m.user.validation, run.validation, m.baseline.validation, t),
-  );
+  return m.others.filter((run) => {
+    if (!COMPARABLE.has(run.role) || run.diverged || !beats(run.train, m.user.train, m.baseline.train, t)) return false;
+    return run.role === 'shallower'
+      ? !beats(m.user.validation, run.validation, m.baseline.validation, t)
+      : beats(run.validation, m.user.validation, m.baseline.validation, t);
+  });
 }
 
 /**
  * Is the training loss large? Large when training diverged, or when a relative or another
- * optimizer reaches a clearly lower training loss (it is not the best this data allows).
+ * optimizer reaches a clearly lower training loss, and a lower validation loss with it (your
+ * training loss is not the best this data allows).
  * @example
  * const { large, evidence } = assessTrainingLoss(measurements, defaultThresholds);
  */
@@ -56,7 +61,8 @@ export function assessTrainingLoss(m: Measurements, t: Thresholds): { large: boo
   const base = m.baseline.train;
   const beaters = trainingBeaters(m, t);
   const best = [...m.others.filter((r) => COMPARABLE.has(r.role) && !r.diverged)].sort((a, b) => a.train - b.train)[0];
-  const large = m.user.diverged || beaters.length > 0;
+  const atBaseline = !m.user.diverged && !beats(m.user.train, base, base, t);
+  const large = m.user.diverged || beaters.length > 0 || atBaseline;
   const evidence: Evidence[] = [
     {
       check: 'training-loss',
@@ -76,11 +82,14 @@ export function assessTrainingLoss(m: Measurements, t: Thresholds): { large: boo
       },
     },
   ];
-  if (!large && !beats(m.user.train, base, base, t)) {
+  if (atBaseline) {
     evidence.push({
       check: 'baseline',
-      finding: `no run beats the trivial baseline (${fmt(base)}): the target may not be predictable from these features`,
-      values: { train: round(m.user.train), baseline: round(base) },
+      finding:
+        beaters.length > 0
+          ? `your model does no better than the trivial baseline (${fmt(base)}) on training data`
+          : `no run beats the trivial baseline (${fmt(base)}) on training data: the inputs may not carry the information the target needs`,
+      values: { train: round(m.user.train), baseline: round(base), threshold: round(base - Math.max(t.marginOfBaseline * base, t.marginRelative * base)) },
     });
   }
   return { large, evidence };
@@ -90,7 +99,9 @@ export function assessTrainingLoss(m: Measurements, t: Thresholds): { large: boo
  * Model bias or optimization issue, for a large training loss. Optimization when training
  * diverged, when a SHALLOWER relative trains to a lower loss (He et al.: 56 layers worse than
  * 20 on training data), or when the same model trains lower with another optimizer and no
- * more flexible model does better still. Model bias when a more flexible model trains lower.
+ * more flexible model does better still, or when a model no better than the trivial baseline has
+ * vanishing/exploding gradients. Model bias when a more flexible model trains lower, or when
+ * nothing beats a model that is no better than the baseline and its gradients flow.
  * @example
  * biasOrOptimization(measurements, defaultThresholds).verdict; // 'model-bias'
  */
@@ -127,9 +138,17 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
       values: { user: { spec: m.user.spec, train: round(m.user.train), parameters: m.user.parameters }, flexible: comparison(flexible) },
     });
   }
+  const flowState =
+    m.gradientFlow === undefined
+      ? undefined
+      : m.gradientFlow.firstToLast < t.vanishingRatio
+        ? 'vanishing'
+        : m.gradientFlow.firstToLast > 1 / t.vanishingRatio
+          ? 'exploding'
+          : 'healthy';
   if (m.gradientFlow !== undefined) {
     const r = m.gradientFlow.firstToLast;
-    const state = r < t.vanishingRatio ? 'vanishing' : r > 1 / t.vanishingRatio ? 'exploding' : 'healthy';
+    const state = flowState;
     evidence.push({
       check: 'gradient-flow',
       finding: `first-layer gradient norm is ${fmt(r)}× the last layer's at initialization (${state})`,
@@ -161,6 +180,10 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
   if (shallower.length > 0) return { verdict: 'optimization', evidence };
   if (optimizer.length > 0 && !flexibleBeyondOptimizer) return { verdict: 'optimization', evidence };
   if (flexible.length > 0) return { verdict: 'model-bias', evidence };
+  // Nothing beats a model that is no better than the baseline. If its gradients vanish or
+  // explode, gradient descent cannot move the early layers: optimization. Otherwise nothing is
+  // there to find: the lecture's model-bias remedy applies (more flexible model, better features).
+  if (beaters.length === 0) return { verdict: flowState === 'vanishing' || flowState === 'exploding' ? 'optimization' : 'model-bias', evidence };
   return { verdict: 'optimization', evidence };
 }
 

@@ -12,7 +12,7 @@ beforeAll(async () => {
   await initTensorflow({ backend: 'wasm' });
 });
 
-const seeds = [1, 2];
+const seeds = [1, 2, 3];
 
 async function verdictOf(options: DiagnoseOptions) {
   const before = tf.memory().numTensors;
@@ -44,12 +44,11 @@ describe('scenario suite (regression)', () => {
 
   it.each(seeds)('a wide net on a few dozen rows overfits (seed %i)', async (seed) => {
     const d = await verdictOf({
-      train: makeCurve({ n: 40, seed, noise: 0.6, curve: 'sine' }),
+      train: makeCurve({ n: 30, seed, noise: 0.6, curve: 'sine' }),
       test: makeCurve({ n: 200, seed: seed + 100, noise: 0.6, curve: 'sine' }),
       model: 'mlp:128x128:relu',
-      learningRate: 0.01,
       seed,
-      epochs: 100,
+      epochs: 300,
       batchSize: 8,
     });
     expect(d.verdict).toBe('overfitting');
@@ -58,7 +57,7 @@ describe('scenario suite (regression)', () => {
 
   it.each(seeds)('test inputs from a shifted region are a mismatch (seed %i)', async (seed) => {
     const { train, test } = makeCovariateShift({ n: 400, testN: 300, shift: 2.5, seed });
-    const d = await verdictOf({ train, test, model: 'mlp:32x32:relu', learningRate: 0.01, seed, epochs: 40 });
+    const d = await verdictOf({ train, test, model: 'mlp:32x32:relu', seed, epochs: 40 });
     expect(d.verdict).toBe('mismatch');
     expect(d.measurements.shift?.shifted).toBe(true);
     expect(d.measurements.shift?.drivers[0]).toBe(train.featureNames[0]);
@@ -69,15 +68,43 @@ describe('scenario suite (regression)', () => {
       train: makeCurve({ n: 400, seed, noise: 0.1, curve: 'sine' }),
       test: makeCurve({ n: 200, seed: seed + 100, noise: 0.1, curve: 'sine' }),
       model: 'mlp:32x32:relu',
-      learningRate: 0.01,
       seed,
-      epochs: 60,
+      epochs: 120,
+    });
+    expect(d.verdict).toBe('healthy');
+  });
+
+  it.each(seeds)('a right-sized model on a noisy target is healthy, though wider nets memorize more (seed %i)', async (seed) => {
+    const d = await verdictOf({
+      train: makeCurve({ n: 600, seed, noise: 0.5, curve: 'sine' }),
+      test: makeCurve({ n: 300, seed: seed + 100, noise: 0.5, curve: 'sine' }),
+      model: 'mlp:32x32:relu',
+      seed,
+      epochs: 40,
     });
     expect(d.verdict).toBe('healthy');
   });
 });
 
 describe('scenario suite (classification)', () => {
+  it.each(seeds)('an MLP on plenty of two-moons data is healthy (seed %i)', async (seed) => {
+    const d = await verdictOf({
+      train: makeTwoMoons({ n: 400, seed, noise: 0.1 }),
+      test: makeTwoMoons({ n: 200, seed: seed + 100, noise: 0.1 }),
+      model: 'mlp:32x32:relu',
+      seed,
+      epochs: 40,
+    });
+    expect(d.verdict).toBe('healthy');
+    expect(d.measurements.user.testAccuracy).toBeGreaterThan(0.95);
+  });
+
+  it.each(seeds)('classification test inputs from a shifted region are a mismatch (seed %i)', async (seed) => {
+    const { train, test } = makeCovariateShift({ n: 400, testN: 300, shift: 2.5, seed, task: 'classification' });
+    const d = await verdictOf({ train, test, model: 'mlp:32x32:relu', seed, epochs: 40 });
+    expect(d.verdict).toBe('mismatch');
+  });
+
   it.each(seeds)('a linear classifier on two moons is model bias (seed %i)', async (seed) => {
     const d = await verdictOf({ train: makeTwoMoons({ n: 300, seed, noise: 0.1 }), model: 'linear', seed, epochs: 40 });
     expect(d.verdict).toBe('model-bias');

@@ -44,7 +44,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
     .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<act> | cnn:… | resnet-mlp:… | model.json', 'mlp:32x32:relu')
     .option('--optimizer <name>', optimizers.join('|'), choiceFlag('--optimizer', optimizers), 'adam')
-    .option('--lr <x>', 'learning rate (default: the optimizer\'s)', numberFlag('--lr'))
+    .option('--lr <x>', 'learning rate (default: 0.01 for adam/adamw/lamb, else the optimizer\'s)', numberFlag('--lr'))
     .option('--epochs <n>', 'epochs per training run (default: the budget\'s)', intFlag('--epochs', { min: 1 }))
     .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag, 32)
     .option('--seed <n>', 'seed for splits, initialization and shuffling', intFlag('--seed', { min: 0 }), 0)
