@@ -18,7 +18,7 @@ export function main() {
     task: 'regression',
     lossName: 'mse',
     baseline: { train: 1, validation: 1 },
-    user: run('your model', 'user', 'mlp:16x16x16x16x16x16:sigmoid', 0.3, 0.32),
+    user: run('your model', 'user', 'mlp:16x16x16x16x16x16:sigmoid', 0.6, 0.62),
     others: [run('shallower mlp:16x16:sigmoid', 'shallower', 'mlp:16x16:sigmoid', 0.1, 0.12)],
   };
   const decision = decide(measurements, defaultThresholds);
@@ -26,7 +26,7 @@ export function main() {
     verdict: decision.verdict, // 'optimization'
     path: decision.path, // ['training-loss-large', 'optimization']
     checks: decision.evidence.map((e) => e.check), // ['training-loss', 'shallower-vs-deeper']
-    margin: decision.evidence[0]?.values['margin'], // max(0.05 × 1, 0.25 × 0.3) = 0.075
+    margin: decision.evidence[0]?.values['margin'], // max(0.05 × 1, 0.1 × 0.6) = 0.06
   };
 }
 // #endregion main
