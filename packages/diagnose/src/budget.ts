@@ -25,7 +25,7 @@ export interface BudgetPlan {
  * The epochs a run gets: the user's when given, else the budget's epochs capped so that one run
  * takes at most `maxUpdates` updates (at least 3 epochs).
  * @example
- * epochsFor(budgets.standard, 8000, 32); // 16: MNIST-sized data get fewer epochs than a small CSV
+ * epochsFor(budgets.standard, 8000, 32); // 8: MNIST-sized data get fewer epochs than a small CSV
  */
 export function epochsFor(plan: BudgetPlan, rows: number, batchSize: number | 'full', requested?: number): number {
   if (requested !== undefined) return requested;
@@ -36,6 +36,6 @@ export function epochsFor(plan: BudgetPlan, rows: number, batchSize: number | 'f
 /** The three budgets. */
 export const budgets: Readonly<Record<Budget, BudgetPlan>> = {
   quick: { epochs: 30, maxUpdates: 1500, relatives: 2, learningCurve: [0.25, 1], fullHessianLimit: 400, curvatureRows: 256 },
-  standard: { epochs: 60, maxUpdates: 4000, relatives: 3, learningCurve: [0.25, 0.5, 1], fullHessianLimit: 1200, curvatureRows: 512 },
+  standard: { epochs: 60, maxUpdates: 2000, relatives: 3, learningCurve: [0.25, 0.5, 1], fullHessianLimit: 1200, curvatureRows: 512 },
   thorough: { epochs: 150, maxUpdates: 15000, relatives: 5, learningCurve: [0.125, 0.25, 0.5, 1], fullHessianLimit: 2500, curvatureRows: 1024 },
 };

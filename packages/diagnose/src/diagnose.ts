@@ -12,16 +12,17 @@ import {
   type Dataset,
   type EventChannel,
   type Evidence,
+  type LossFunction,
   type Model,
 } from '@losslens/core';
 import { fitStandardizer, holdout, subset } from '@losslens/data';
-import { createModel, l2Penalty, lossForTask, relatives } from '@losslens/models';
-import { evaluate, fit, type OptimizerName } from '@losslens/optim';
+import { lossForTask, relatives, resolveModel } from '@losslens/models';
+import { evaluate, fitMany, type FitResult, type FitTask, type Metrics, type OptimizerName } from '@losslens/optim';
 import { shiftReport } from '@losslens/validate';
 import { fitBaseline } from './baseline.js';
 import { budgets, epochsFor, type Budget } from './budget.js';
 import { criticalCheck, gradientFlow, sampleRows } from './curvature.js';
-import type { LearningCurvePoint, Measurements, RunRole, RunSummary, Verdict } from './measurements.js';
+import type { Measurements, RunRole, RunSummary, Verdict } from './measurements.js';
 import { remediesFor } from './remedies.js';
 import { defaultThresholds, gapIsLarge, type Thresholds } from './thresholds.js';
 import { decide, type TreeNode } from './tree.js';
@@ -33,7 +34,7 @@ export interface DiagnoseOptions {
   train: Dataset;
   /** Test data, never used for any choice; enables the mismatch branch. */
   test?: Dataset;
-  /** Model spec (DESIGN.md grammar). Default `mlp:32x32:relu`. */
+  /** Model spec (DESIGN.md grammar) or a tfjs-layers model.json path (its architecture, fresh weights). Default `mlp:32x32:relu`. */
   model?: string;
   /** Default `adam`. */
   optimizer?: OptimizerName;
@@ -56,6 +57,13 @@ export interface DiagnoseOptions {
   thresholds?: Partial<Thresholds>;
   /** Extra checks (e.g. from plugins), run after the tree and reported as evidence. */
   analyses?: readonly Analysis[];
+  /**
+   * Worker threads for the training runs; default one per core, or 1 (this thread) when a run
+   * is small (under 5·10⁶ parameter-updates), where starting workers would cost more than it saves.
+   */
+  workers?: number;
+  /** Folder a model.json path resolves against (default: the process's). */
+  cwd?: string;
   events?: EventChannel;
 }
 
@@ -78,6 +86,9 @@ export interface Diagnosis {
   hessian?: HessianReport;
   seconds: number;
 }
+
+/** Below this many parameter-updates per run (updates × parameters), runs train in this thread. */
+const SMALL_WORK = 5e6;
 
 /** Optimizers whose usual default rate (0.001) is too slow for a diagnosis budget. */
 const ADAPTIVE = new Set<OptimizerName>(['adam', 'adamw', 'lamb']);
@@ -115,74 +126,47 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const epochs = epochsFor(plan, train.n, batchSize, options.epochs);
   const lossName = task === 'regression' ? 'mse' : 'cross-entropy';
 
-  const makeModel = (s: string): Model => createModel(s, { inputShape: train.featureShape, outputs: train.outputs, task });
-  const userModel = makeModel(spec);
+  const resolve = async (s: string): Promise<Model> =>
+    (await resolveModel(s, { inputShape: train.featureShape, outputs: train.outputs, task, ...(options.cwd ? { cwd: options.cwd } : {}) })).model;
+  const userModel = await resolve(spec);
   const loss = lossForTask(task, userModel);
   const planned = comparisonPlan(spec, optimizer, learningRate, plan.relatives);
-  let done = 0;
-  const total = 1 + planned.length;
-  const progress = (label: string) => events.emit({ type: 'progress', task: 'diagnose', done: done++, total, message: label });
+  // Worker threads cost a second or two to start; small runs train faster in this thread.
+  const updatesPerRun = epochs * (batchSize === 'full' ? 1 : Math.ceil(train.n / batchSize));
+  const workers = options.workers ?? (updatesPerRun * userModel.parameterCount < SMALL_WORK ? 1 : undefined);
+  const models = new Map<string, Model>([[spec, userModel]]);
 
-  const trainRun = async (
-    label: string,
-    role: RunRole,
-    model: Model,
-    settings: { optimizer: OptimizerName; learningRate?: number; earlyStopping?: boolean; l2?: number; data?: Dataset },
-  ): Promise<{ run: RunSummary; theta: Float32Array }> => {
-    events.emit({ type: 'stage', name: label, state: 'start', message: `${model.spec}, ${settings.optimizer}` });
-    const data = settings.data ?? train;
-    const result = await fit({
-      model,
-      train: data,
+  /** Trains runs side by side (one per core) and summarizes each. */
+  const trainRuns = async (runs: readonly RunRequest[]): Promise<{ run: RunSummary; theta: Float32Array }[]> => {
+    events.emit({ type: 'stage', name: 'training', state: 'start', message: runs.map((r) => r.label).join(', ') });
+    const tasks: FitTask[] = runs.map((r) => ({
+      model: r.spec,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      train: r.data ?? train,
       validation,
-      loss,
-      optimizer: settings.optimizer,
-      ...(settings.learningRate !== undefined ? { learningRate: settings.learningRate } : {}),
+      optimizer: r.optimizer,
+      ...(r.learningRate !== undefined ? { learningRate: r.learningRate } : {}),
       epochs,
       batchSize,
       seed,
-      events,
-      ...(settings.earlyStopping ? { earlyStopping: { patience: Math.max(3, Math.round(epochs / 10)), restoreBestWeights: true } } : {}),
-      ...(settings.l2 !== undefined ? { regularizer: (theta: import('@tensorflow/tfjs-core').Tensor1D) => l2Penalty(theta, settings.l2!) } : {}),
-    });
-    const diverged = result.stopReason === 'diverged';
-    const onTrain = diverged ? { loss: Number.NaN } : evaluate(model, result.theta, data, loss);
-    const onValidation = diverged ? { loss: Number.NaN } : evaluate(model, result.theta, validation, loss);
-    const onTest = test === undefined || diverged ? undefined : evaluate(model, result.theta, test, loss);
-    const last = result.history[result.history.length - 1];
-    const run: RunSummary = {
-      label,
-      role,
-      spec: model.spec,
-      optimizer: settings.optimizer,
-      learningRate: last?.learningRate ?? settings.learningRate ?? Number.NaN,
-      parameters: model.parameterCount,
-      train: onTrain.loss,
-      validation: onValidation.loss,
-      ...(onTest ? { test: onTest.loss } : {}),
-      ...(onTrain.accuracy !== undefined ? { trainAccuracy: onTrain.accuracy } : {}),
-      ...(onValidation.accuracy !== undefined ? { validationAccuracy: onValidation.accuracy } : {}),
-      ...(onTest?.accuracy !== undefined ? { testAccuracy: onTest.accuracy } : {}),
-      diverged,
-      epochs: result.history.length,
-      ...(last ? { gradientNorm: last.gradientNorm } : {}),
-      history: result.history.map((h) => ({
-        epoch: h.epoch,
-        trainLoss: h.trainLoss,
-        ...(h.validationLoss !== undefined ? { validationLoss: h.validationLoss } : {}),
-      })),
-    };
-    events.emit({ type: 'stage', name: label, state: 'end' });
-    return { run, theta: result.theta };
+      ...(r.earlyStopping ? { earlyStopping: { patience: Math.max(3, Math.round(epochs / 10)), restoreBestWeights: true } } : {}),
+      ...(r.l2 !== undefined ? { l2: r.l2 } : {}),
+    }));
+    const results = await fitMany(tasks, { ...(workers !== undefined ? { workers } : {}), events, progressTask: 'training runs' });
+    const out: { run: RunSummary; theta: Float32Array }[] = [];
+    for (const [i, r] of runs.entries()) {
+      let model = models.get(r.spec);
+      if (model === undefined) models.set(r.spec, (model = await resolve(r.spec)));
+      out.push({ run: summarize(r, model, results[i]!, test, loss), theta: results[i]!.theta });
+    }
+    events.emit({ type: 'stage', name: 'training', state: 'end' });
+    return out;
   };
 
-  progress('your model');
-  const user = await trainRun('your model', 'user', userModel, { optimizer, ...(learningRate !== undefined ? { learningRate } : {}) });
-  const others: RunSummary[] = [];
-  for (const p of planned) {
-    progress(p.label);
-    others.push((await trainRun(p.label, p.role, p.spec === spec ? userModel : makeModel(p.spec), p)).run);
-  }
+  const userSettings = { optimizer, ...(learningRate !== undefined ? { learningRate } : {}) };
+  const [user, ...compared] = await trainRuns([{ label: 'your model', role: 'user', spec, ...userSettings }, ...planned]);
+  if (user === undefined) throw new Error('no result for your model');
+  const others: RunSummary[] = compared.map((c) => c.run);
 
   const measurements: Measurements = {
     task,
@@ -210,10 +194,22 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     const validationLarge = gapIsLarge(u.validation, u.train, measurements.baseline.validation, t);
     const testLarge = u.test !== undefined && gapIsLarge(u.test, u.train, measurements.baseline.test ?? 1, t);
     if (validationLarge || testLarge) {
-      measurements.learningCurve = await learningCurve(train, plan.learningCurve, seed, async (data) => {
-        const r = await trainRun(`learning curve (${data.n} rows)`, 'user', userModel, { optimizer, ...(learningRate !== undefined ? { learningRate } : {}), data });
-        return r.run;
-      });
+      // The learning curve's smaller training sets and the cheap remedies train side by side.
+      const subsets = learningCurveSubsets(train, plan.learningCurve, seed);
+      const requests: RunRequest[] = [
+        ...subsets.map((data) => ({ label: `learning curve (${data.n} rows)`, role: 'user' as const, spec, ...userSettings, data })),
+        { label: 'early stopping', role: 'early-stopping', spec, ...userSettings, earlyStopping: true },
+        { label: 'L2 weight decay 1e-3', role: 'regularized', spec, ...userSettings, l2: 1e-3 },
+      ];
+      const trained = await trainRuns(requests);
+      const curveRuns = [...trained.slice(0, subsets.length).map((r) => r.run), user.run];
+      measurements.learningCurve = curveRuns.map((r, i) => ({
+        size: subsets[i]?.n ?? train.n,
+        train: r.train,
+        validation: r.validation,
+        ...(r.test !== undefined ? { test: r.test } : {}),
+      }));
+      others.push(...trained.slice(subsets.length).map((r) => r.run));
       if (test !== undefined && testLarge) {
         events.emit({ type: 'stage', name: 'train-test shift', state: 'start' });
         // Wide inputs (images): the per-feature Wasserstein permutation test costs features × rows × permutations.
@@ -230,13 +226,6 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
           drivers: report.drivers,
         };
       }
-      const remedies = [
-        { label: 'early stopping', role: 'early-stopping' as const, earlyStopping: true },
-        { label: 'L2 weight decay 1e-3', role: 'regularized' as const, l2: 1e-3 },
-      ];
-      for (const r of remedies) {
-        others.push((await trainRun(r.label, r.role, userModel, { optimizer, ...(learningRate !== undefined ? { learningRate } : {}), ...r })).run);
-      }
     }
   }
 
@@ -247,7 +236,6 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     if (analysis.applies && !analysis.applies(context)) continue;
     evidence.push(await analysis.run(context));
   }
-  events.emit({ type: 'progress', task: 'diagnose', done: total, total, message: decision.verdict });
   return {
     verdict: decision.verdict,
     losses: { baseline: measurements.baseline.train, train: user.run.train, validation: user.run.validation, ...(user.run.test !== undefined ? { test: user.run.test } : {}) },
@@ -316,21 +304,59 @@ export function comparisonPlan(spec: string, optimizer: OptimizerName, learningR
   return [...runs, alternative];
 }
 
-async function learningCurve(
-  train: Dataset,
-  fractions: readonly number[],
-  seed: number,
-  run: (data: Dataset) => Promise<RunSummary>,
-): Promise<LearningCurvePoint[]> {
+/** Nested training subsets for the learning curve's fractions below 1 (the full set is your run). */
+function learningCurveSubsets(train: Dataset, fractions: readonly number[], seed: number): Dataset[] {
   const order = createRng(seed).fork('learning-curve').permutation(train.n);
-  const points: LearningCurvePoint[] = [];
-  for (const f of fractions) {
-    const size = Math.max(8, Math.round(f * train.n));
-    if (size > train.n) continue;
-    const r = await run(f >= 1 ? train : subset(train, order.slice(0, size).sort((a, b) => a - b)));
-    points.push({ size, train: r.train, validation: r.validation, ...(r.test !== undefined ? { test: r.test } : {}) });
-  }
-  return points;
+  return fractions
+    .filter((f) => f < 1)
+    .map((f) => Math.max(8, Math.round(f * train.n)))
+    .filter((size) => size < train.n)
+    .map((size) => subset(train, order.slice(0, size).sort((a, b) => a - b)));
+}
+
+/** A run the diagnosis asks for: the model, the optimizer, and what differs from your settings. */
+interface RunRequest {
+  label: string;
+  role: RunRole;
+  spec: string;
+  optimizer: OptimizerName;
+  learningRate?: number;
+  earlyStopping?: boolean;
+  l2?: number;
+  /** Training rows other than the full training part (learning curve). */
+  data?: Dataset;
+}
+
+/** One run's summary: losses at the returned θ (train/validation from fit, test evaluated here). */
+function summarize(request: RunRequest, model: Model, result: FitResult, test: Dataset | undefined, loss: LossFunction): RunSummary {
+  const diverged = result.stopReason === 'diverged';
+  const nan = { loss: Number.NaN } as Metrics;
+  const onTrain = diverged || result.final === undefined ? nan : result.final.train;
+  const onValidation = diverged || result.final?.validation === undefined ? nan : result.final.validation;
+  const onTest = test === undefined || diverged ? undefined : evaluate(model, result.theta, test, loss);
+  const last = result.history[result.history.length - 1];
+  return {
+    label: request.label,
+    role: request.role,
+    spec: request.spec,
+    optimizer: request.optimizer,
+    learningRate: last?.learningRate ?? request.learningRate ?? Number.NaN,
+    parameters: model.parameterCount,
+    train: onTrain.loss,
+    validation: onValidation.loss,
+    ...(onTest ? { test: onTest.loss } : {}),
+    ...(onTrain.accuracy !== undefined ? { trainAccuracy: onTrain.accuracy } : {}),
+    ...(onValidation.accuracy !== undefined ? { validationAccuracy: onValidation.accuracy } : {}),
+    ...(onTest?.accuracy !== undefined ? { testAccuracy: onTest.accuracy } : {}),
+    diverged,
+    epochs: result.history.length,
+    ...(last ? { gradientNorm: last.gradientNorm } : {}),
+    history: result.history.map((h) => ({
+      epoch: h.epoch,
+      trainLoss: h.trainLoss,
+      ...(h.validationLoss !== undefined ? { validationLoss: h.validationLoss } : {}),
+    })),
+  };
 }
 
 function checkSameSchema(train: Dataset, test: Dataset): void {

@@ -44,3 +44,7 @@ export { batchStudy } from './batch-study/batch-study.js';
 export type { BatchStudyOptions, BatchStudyResult, SharpnessMeasure } from './batch-study/batch-study.js';
 export type { BatchRun, TrialSettings } from './batch-study/trial.js';
 export { optim, optimVersion } from './plugin.js';
+export { fitMany } from './fit-pool/fit-many.js';
+export type { FitManyOptions } from './fit-pool/fit-many.js';
+export { runFitTask } from './fit-pool/fit-task.js';
+export type { FitTask } from './fit-pool/fit-task.js';

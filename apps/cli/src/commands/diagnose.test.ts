@@ -48,7 +48,7 @@ describe('losslens diagnose', () => {
     const html = await readFile(join(dir, 'out/r.html'), 'utf8');
     expect(html).toMatch(/<svg/);
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
-    expect(io.err).toMatch(/diagnose: \d+\/\d+/);
+    expect(io.err).toMatch(/training runs: \d+\/\d+/);
   });
 
   const bad: [string, string[], RegExp][] = [

@@ -3,7 +3,6 @@
  * trial independent, run in a pool of worker threads (piscina) so N cores run N trials.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Piscina } from 'piscina';
 import { InputError, silentChannel, type Dataset, type EventChannel, type LossFunction, type Model } from '@losslens/core';
 import { createModel } from '@losslens/models';
 import type { EarlyStoppingOptions } from '../fit/early-stopping.js';
@@ -13,6 +12,7 @@ import type { ScheduleSpec } from '../schedules/create-schedule.js';
 import { learningRateScalings, scaleLearningRate, type LearningRateScaling } from '../schedules/linear-scaling.js';
 import { runTrial, type BatchRun, type TrialSettings } from './trial.js';
 import type { TrialTask } from './worker.js';
+import { cores, createWorkerPool, sharedDataset, siblingModule } from '../worker-pool.js';
 
 /** Measures sharpness at a trained θ (e.g. with @losslens/critical: top Hessian eigenvalue and Keskar's ε-sharpness). */
 export type SharpnessMeasure = (
@@ -130,7 +130,7 @@ export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudy
     runs = [];
     for (const s of settings) runs.push(await finish(await runTrial(model, train, validation, s, options.loss)));
   } else {
-    const pool = await createPool(workers);
+    const pool = await createWorkerPool(siblingModule(import.meta.url, 'worker'), workers);
     try {
       const shared = { train: sharedDataset(train), validation: validation === undefined ? undefined : sharedDataset(validation) };
       const backend = tf.getBackend();
@@ -145,35 +145,6 @@ export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudy
     }
   }
   return { runs, workers, msTotal: performance.now() - started };
-}
-
-/** CPU cores in Node; 1 in a browser (no worker pool there). Loaded lazily so browsers never import node:os. */
-async function cores(): Promise<number> {
-  if ((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === undefined) return 1;
-  return (await import('node:os')).availableParallelism();
-}
-
-/** A piscina pool on the worker module: the TypeScript source through tsx in dev/test, the built JS from dist. */
-async function createPool(threads: number): Promise<Piscina> {
-  const { Piscina } = await import('piscina');
-  const fromSource = import.meta.url.endsWith('.ts');
-  return new Piscina({
-    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    ...(fromSource ? { execArgv: ['--conditions=source', '--import', 'tsx'] } : {}),
-  });
-}
-
-/** The dataset with its arrays moved into shared memory, so each task's copy is a view, not a clone. */
-function sharedDataset(ds: Dataset): Dataset {
-  const share = (a: Float32Array): Float32Array => {
-    if (a.buffer instanceof SharedArrayBuffer) return a;
-    const out = new Float32Array(new SharedArrayBuffer(a.byteLength));
-    out.set(a);
-    return out;
-  };
-  return { ...ds, features: share(ds.features), targets: share(ds.targets) };
 }
 
 function checkRebuildable(model: Model, spec: string, train: Dataset, loss: LossFunction | undefined): void {
