@@ -118,9 +118,7 @@ export function cvTable(selection: Selection): string {
     i === selection.selectedIndex ? '← selected' : '',
   ]);
   const header = ['model', 'validation loss (mean ± std)', 'train loss', 'per fold', ''];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c] as number)).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return formatTable(header, rows);
 }
 
 /** `losslens cv`: N-fold cross validation of candidate models; selects the smallest mean validation loss. */

@@ -39,9 +39,7 @@ export function learningCurveTable(curve: LearningCurve): string {
     i === curve.best ? '← best' : '',
   ]);
   const header = ['training rows', 'train loss', 'validation loss', 'gap', ''];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c] as number)).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return formatTable(header, rows);
 }
 
 /** `losslens learning-curve`: train/validation loss as the training set grows (overfitting vs mismatch). */
