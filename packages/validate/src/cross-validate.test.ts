@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEventChannel, initTensorflow, type LensEvent, type Model } from '@losslens/core';
 import type { FitOptions, FitResult } from '@losslens/optim';
+import { createModel, mse } from '@losslens/models';
 import { crossValidate } from './cross-validate.js';
+import { trainFoldsInPool } from './train-fold.js';
 import { kFold } from './k-fold.js';
 import { lineDataset } from './test-datasets.js';
 
@@ -83,6 +85,27 @@ describe('crossValidate', () => {
       expect(result.folds[k]!.trainLoss).toBeCloseTo(mse(fold.train), 4);
       expect(result.folds[k]!.validationRows).toBe(6);
     });
+  });
+
+  it('trains folds in worker threads with the same results as in this thread', async () => {
+    const dataset = lineDataset(40, { noise: 0.3, seed: 5 });
+    const common = {
+      model: 'mlp:4:tanh',
+      dataset,
+      splitter: kFold({ folds: 3, shuffle: true, seed: 1 }),
+      fit: { epochs: 5, batchSize: 8, optimizer: 'adam' as const, learningRate: 0.05 },
+      standardize: 'features' as const,
+      seed: 7,
+    };
+    const here = await crossValidate(common);
+    const pooled = await crossValidate({ ...common, workers: 2 });
+    // The pool is taken for a spec with plain fit options, and refused for what cannot cross threads.
+    const folds = common.splitter.split(dataset.n);
+    expect(await trainFoldsInPool({ ...common, workers: 2 }, folds, 7)).toHaveLength(3);
+    expect(await trainFoldsInPool({ ...common, fit: { ...common.fit, loss: mse } }, folds, 7)).toBeUndefined();
+    expect(await trainFoldsInPool({ ...common, model: () => createModel('linear', { inputShape: [1], outputs: 1 }) }, folds, 7)).toBeUndefined();
+    expect(pooled.validationLosses).toEqual(here.validationLosses);
+    expect(pooled.folds.map((f) => [f.seed, f.trainLoss, f.epochs])).toEqual(here.folds.map((f) => [f.seed, f.trainLoss, f.epochs]));
   });
 
   it('rejects more folds than rows with one line', async () => {

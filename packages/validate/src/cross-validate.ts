@@ -2,7 +2,7 @@ import { InputError, silentChannel, type Dataset, type EventChannel, type Fold, 
 import type { FitResult } from '@losslens/optim';
 import { kFold } from './k-fold.js';
 import { meanAndStd } from './statistics.js';
-import { splitLabels, trainFold, type FoldFitOptions, type FoldStandardization, type ModelSource, type Trainer } from './train-fold.js';
+import { splitLabels, trainFold, trainFoldsInPool, type FoldFitOptions, type FoldStandardization, type ModelSource, type Trainer } from './train-fold.js';
 
 /** Options for {@link crossValidate}. */
 export interface CrossValidateOptions {
@@ -25,6 +25,12 @@ export interface CrossValidateOptions {
   /** Name shown in progress events and results (default: the spec or the model's). */
   label?: string;
   trainer?: Trainer;
+  /**
+   * Worker threads for the folds (optim's `fitMany`); default 1 (this thread). Used when the
+   * model is a spec and the fit options are plain data (an optimizer name, rates, epochs, batch
+   * size, early stopping, clipping); otherwise folds train here one after another.
+   */
+  workers?: number;
 }
 
 /** One fold's outcome. Losses are measured at the θ that `fit` returns. */
@@ -88,12 +94,15 @@ export async function crossValidate(options: CrossValidateOptions): Promise<Cros
   const started = performance.now();
   const scores: FoldScore[] = [];
   let name = label ?? '';
-  for (let k = 0; k < folds.length; k++) {
-    const fold = folds[k] as Fold;
+  for (const [k, fold] of folds.entries()) {
     if (fold.train.length === 0 || fold.validation.length === 0) {
       throw new InputError('E_TOO_FEW_ROWS', `crossValidate: fold ${k + 1} has ${fold.train.length} training and ${fold.validation.length} validation rows`);
     }
-    const trained = await trainFold(options, dataset, fold, k, seed);
+  }
+  const pooled = (options.workers ?? 1) > 1 ? await trainFoldsInPool(options, folds, seed) : undefined;
+  for (let k = 0; k < folds.length; k++) {
+    const fold = folds[k] as Fold;
+    const trained = pooled?.[k] ?? (await trainFold(options, dataset, fold, k, seed));
     if (name === '') name = trained.model.spec;
     const score: FoldScore = {
       fold: k,

@@ -19,6 +19,8 @@ export interface SelectModelOptions {
   standardize?: FoldStandardization;
   events?: EventChannel;
   trainer?: Trainer;
+  /** Worker threads for each candidate's folds (see `crossValidate`); default 1. */
+  workers?: number;
 }
 
 /** The outcome of model selection. */
@@ -71,6 +73,7 @@ export async function selectModel(options: SelectModelOptions): Promise<Selectio
       standardize: options.standardize ?? 'none',
       events,
       label: name,
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
     };
     const result = await crossValidate(options.trainer === undefined ? cvOptions : { ...cvOptions, trainer: options.trainer });
     results.push({ ...result, splitter: splitter.name });

@@ -1,7 +1,7 @@
 import { hashSeed, type Dataset, type Fold, type Model, type Task } from '@losslens/core';
 import { fitStandardizer, subset } from '@losslens/data';
 import { createModel } from '@losslens/models';
-import { evaluate, fit, type FitOptions, type FitResult, type Metrics } from '@losslens/optim';
+import { evaluate, fit, fitMany, type FitOptions, type FitResult, type FitTask, type Metrics } from '@losslens/optim';
 
 /** What a model factory gets for each fold. */
 export interface ModelContext {
@@ -80,14 +80,7 @@ export async function trainFold(
   seed: number,
 ): Promise<TrainedFold> {
   const started = performance.now();
-  let train = subset(dataset, fold.train);
-  let validation = subset(dataset, fold.validation);
-  const standardize = options.standardize ?? 'none';
-  if (standardize !== 'none') {
-    const scaler = fitStandardizer(train, { targets: standardize === 'all' });
-    train = scaler.transform(train);
-    validation = scaler.transform(validation);
-  }
+  const { train, validation } = foldData(dataset, fold, options.standardize ?? 'none');
   const model = buildModel(options.model, dataset, k);
   const s = foldSeed(seed, k);
   const result = await (options.trainer ?? fit)({ ...options.fit, model, train, validation, seed: s });
@@ -103,4 +96,65 @@ export async function trainFold(
     validationRows: validation.n,
     ms: performance.now() - started,
   };
+}
+
+/** A fold's training and validation rows, standardized on its training rows when asked. */
+function foldData(dataset: Dataset, fold: Fold, standardize: FoldStandardization): { train: Dataset; validation: Dataset } {
+  const train = subset(dataset, fold.train);
+  const validation = subset(dataset, fold.validation);
+  if (standardize === 'none') return { train, validation };
+  const scaler = fitStandardizer(train, { targets: standardize === 'all' });
+  return { train: scaler.transform(train), validation: scaler.transform(validation) };
+}
+
+/** Fit options a worker can rebuild: plain data only (see `FitTask`). */
+const POOLABLE = new Set(['optimizer', 'learningRate', 'epochs', 'batchSize', 'earlyStopping', 'clipNorm', 'finalEvaluation', 'evaluationBatchSize']);
+
+/**
+ * Trains every fold in worker threads (optim's `fitMany`) when the model is a spec and the fit
+ * options are plain data; `undefined` when they are not (the caller trains folds one by one).
+ * Same seeds, same results as {@link trainFold}.
+ * @example
+ * const trained = await trainFoldsInPool({ model: 'mlp:8:relu', fit: { epochs: 10, batchSize: 16 }, dataset, workers: 2 }, folds, 0);
+ */
+export async function trainFoldsInPool(
+  options: { model: ModelSource; dataset: Dataset; fit: FoldFitOptions; standardize?: FoldStandardization; trainer?: Trainer; workers?: number },
+  folds: readonly Fold[],
+  seed: number,
+): Promise<TrainedFold[] | undefined> {
+  const spec = options.model;
+  const fitOptions = options.fit as Record<string, unknown>;
+  const plain = Object.keys(fitOptions).every((key) => POOLABLE.has(key) || fitOptions[key] === undefined);
+  if (typeof spec !== 'string' || options.trainer !== undefined || !plain || typeof options.fit.optimizer === 'object') return undefined;
+  const started = performance.now();
+  const parts = folds.map((fold) => foldData(options.dataset, fold, options.standardize ?? 'none'));
+  const f = options.fit;
+  const tasks: FitTask[] = parts.map(({ train, validation }, k) => ({
+    model: spec,
+    train,
+    validation,
+    optimizer: (typeof f.optimizer === 'string' ? f.optimizer : 'adam') as FitTask['optimizer'],
+    ...(f.learningRate !== undefined ? { learningRate: f.learningRate } : {}),
+    epochs: f.epochs,
+    batchSize: f.batchSize,
+    seed: foldSeed(seed, k),
+    ...(f.earlyStopping !== undefined ? { earlyStopping: f.earlyStopping } : {}),
+    ...(f.clipNorm !== undefined ? { clipNorm: f.clipNorm } : {}),
+  }));
+  const results = await fitMany(tasks, { ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const ms = (performance.now() - started) / folds.length;
+  return results.map((result, k) => {
+    const { train, validation } = parts[k]!;
+    const model = buildModel(spec, options.dataset, k);
+    return {
+      model,
+      seed: foldSeed(seed, k),
+      result,
+      train: result.final?.train ?? evaluate(model, result.theta, train),
+      validation: result.final?.validation ?? evaluate(model, result.theta, validation),
+      trainRows: train.n,
+      validationRows: validation.n,
+      ms,
+    };
+  });
 }

@@ -84,6 +84,7 @@ interface CvFlags extends TrainingFlags {
   folds: number;
   shuffle?: boolean;
   models: string;
+  workers: number;
   json?: string;
 }
 
@@ -131,6 +132,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--folds <k>', 'number of folds (as scikit-learn KFold: consecutive, the first n mod k folds one row larger)', intFlag('--folds', { min: 2 }), 5)
     .option('--shuffle', 'shuffle rows before making the folds (seeded by --seed)')
     .requiredOption('--models <specs>', 'candidate models separated by ";", e.g. "linear;mlp:32:relu;mlp:64x64:relu"')
+    .option('--workers <n>', 'train each model\'s folds in this many worker threads (1: in this thread)', intFlag('--workers', { min: 1 }), 1)
     .option('--json <out>', 'write the folds, per-model fold losses, mean, std and the selection as JSON')
     .action(async (flags: CvFlags) => {
       const specs = flags.models.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
@@ -147,6 +149,7 @@ export function register(program: Command, io: CliIO): void {
         fit: fitOptions(flags),
         seed: flags.seed,
         standardize: flags.standardize ? 'features' : 'none',
+        workers: flags.workers,
         events: io.events,
       });
       io.stdout(
