@@ -2,6 +2,7 @@
  * Small hand-made datasets for this package's tests (not exported from the package).
  */
 import { createRng, type Dataset } from '@losslens/core';
+import { makeCurve } from '@losslens/data';
 
 /** y = a·x + b + noise·N(0, 1) on n rows with x evenly spread over [−1, 1]. */
 export function lineDataset(n: number, options: { a?: number; b?: number; noise?: number; seed?: number } = {}): Dataset {
@@ -28,26 +29,7 @@ export function lineDataset(n: number, options: { a?: number; b?: number; noise?
   };
 }
 
-/** y = sin(3x) + noise on n rows with x uniform on [−1, 1]: a linear model underfits it. */
+/** y = sin(3x) + noise on n rows with x uniform on [−1, 1] (data's `makeCurve`): a linear model underfits it. */
 export function sineDataset(n: number, seed = 0, noise = 0.05): Dataset {
-  const rng = createRng(seed);
-  const features = new Float32Array(n);
-  const targets = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = -1 + 2 * rng.uniform();
-    features[i] = x;
-    targets[i] = Math.sin(3 * x) + noise * rng.normal();
-  }
-  return {
-    name: 'sine',
-    task: 'regression',
-    n,
-    featureShape: [1],
-    features,
-    targets,
-    outputs: 1,
-    featureNames: ['x'],
-    targetName: 'y',
-    origin: `test:sine(n=${n})`,
-  };
+  return makeCurve({ n, seed, noise, curve: (x) => Math.sin(3 * x), range: [-1, 1] });
 }
