@@ -29,3 +29,17 @@ describe('losslens CLI', () => {
     expect(byName['tensorflow']?.available).toBe(false);
   });
 });
+
+describe('command wiring', () => {
+  it('lists every command file in main', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const { commands } = await import('./main.js');
+    const files = (await readdir(new URL('./commands/', import.meta.url))).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const registered = new Set(commands);
+    for (const file of files) {
+      const module = (await import(`./commands/${file}`)) as { register: unknown };
+      expect(registered.has(module.register as never), file).toBe(true);
+    }
+    expect(commands).toHaveLength(files.length);
+  });
+});

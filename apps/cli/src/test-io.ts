@@ -18,3 +18,15 @@ export function memoryIO(cwd = process.cwd()): CliIO & { out: string; err: strin
   };
   return io;
 }
+
+/**
+ * Runs the CLI in `cwd` with an in-memory IO and returns the exit code and both streams.
+ * @example
+ * const { code, out, err } = await runIn(dir, ['cv', '--train', 'train.csv', '--target', 'y', '--models', 'linear']);
+ */
+export async function runIn(cwd: string, args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  const { runCli } = await import('./main.js');
+  const io = memoryIO(cwd);
+  const code = await runCli(args, io);
+  return { code, out: io.out, err: io.err };
+}

@@ -2,24 +2,14 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commands, runCli } from '../main.js';
-import type { RegisterCommand } from '../command.js';
-import { memoryIO } from '../test-io.js';
-import { register } from './critical-study.js';
-
-// Until the lead wires this command into main's list, add it for the test.
-if (!commands.includes(register)) (commands as RegisterCommand[]).push(register);
+import { runIn } from '../test-io.js';
 
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'losslens-critical-study-'));
 });
 
-const run = async (args: string[]) => {
-  const io = memoryIO(dir);
-  const code = await runCli(['critical-study', ...args, '--backend', 'cpu'], io);
-  return { code, out: io.out, err: io.err };
-};
+const run = (args: string[]) => runIn(dir, ['critical-study', ...args, '--backend', 'cpu']);
 
 describe('losslens critical-study', () => {
   it('runs the seeds, prints the table and writes JSON, SVG and a self-contained HTML page', async () => {

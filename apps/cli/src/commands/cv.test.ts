@@ -2,13 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegisterCommand } from '../command.js';
-import { commands, runCli } from '../main.js';
-import { memoryIO } from '../test-io.js';
-import { register } from './cv.js';
-
-// Until the lead wires this command into main, add it for these tests (a no-op once wired).
-if (!commands.includes(register)) (commands as RegisterCommand[]).push(register);
+import { runIn } from '../test-io.js';
 
 let root: string;
 beforeAll(async () => {
@@ -25,11 +19,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const run = async (args: string[]) => {
-  const io = memoryIO(root);
-  const code = await runCli(args, io);
-  return { code, out: io.out, err: io.err };
-};
+const run = (args: string[]) => runIn(root, args);
 
 describe('losslens cv', () => {
   it('prints a per-model table (mean ± std), the selected spec, and writes the contract JSON', async () => {

@@ -1,41 +1,14 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { isInputError } from '@losslens/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commands, runCli } from '../main.js';
+import { runCli } from '../main.js';
 import { memoryIO } from '../test-io.js';
-import { register } from './data-inspect.js';
 
-/**
- * Runs argv through `runCli` once main lists this command; until then through a commander
- * program built the same way (exitOverride, output to io, InputError → exit 2, one stderr line).
- */
+/** Runs argv through the CLI in `cwd`. */
 async function run(argv: string[], cwd: string) {
   const io = memoryIO(cwd);
-  if (commands.includes(register)) return { code: await runCli(argv, io), io };
-  const program = new Command('losslens').exitOverride().configureOutput({
-    writeOut: (text) => io.stdout(text),
-    writeErr: (text) => io.stderr(text),
-    outputError: () => {},
-  });
-  register(program, io);
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return { code: 0, io };
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return { code: 0, io };
-      io.stderr(`losslens: ${error.message.replace(/^error: /, '')}\n`);
-      return { code: 2, io };
-    }
-    if (isInputError(error)) {
-      io.stderr(`losslens: ${error.message}\n`);
-      return { code: 2, io };
-    }
-    throw error;
-  }
+  return { code: await runCli(argv, io), io };
 }
 
 describe('losslens data inspect', () => {

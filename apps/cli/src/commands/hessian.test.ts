@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { symmetricEigenvalues } from '@losslens/critical';
-import { commands, runCli } from '../main.js';
-import type { RegisterCommand } from '../command.js';
-import { memoryIO } from '../test-io.js';
-import { register } from './hessian.js';
-
-// Until the lead wires this command into main's list, add it for the test.
-if (!commands.includes(register)) (commands as RegisterCommand[]).push(register);
+import { runIn } from '../test-io.js';
 
 type Activation = 'tanh' | 'sigmoid' | 'linear';
 
@@ -132,11 +126,7 @@ beforeAll(async () => {
   await writeModel(join(dir, 'saddle'), { ...tanhNet, weights: [new Array(6).fill(0), [0, 0, 0], [0, 0, 0], [Math.fround(meanY)]] });
 });
 
-const run = async (args: string[]) => {
-  const io = memoryIO(dir);
-  const code = await runCli(['hessian', ...args, '--backend', 'cpu'], io);
-  return { code, out: io.out, err: io.err };
-};
+const run = (args: string[]) => runIn(dir, ['hessian', ...args, '--backend', 'cpu']);
 
 describe('losslens hessian', () => {
   it('tanh with biases, --full: the DESIGN.md JSON, eigenvalues equal to an independent float64 Hessian', async () => {

@@ -2,13 +2,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commands, runCli } from '../main.js';
-import type { RegisterCommand } from '../command.js';
-import { memoryIO } from '../test-io.js';
-import { register } from './landscape.js';
-
-// Until the lead wires this command into main's list, add it for the test.
-if (!commands.includes(register)) (commands as RegisterCommand[]).push(register);
+import { runIn } from '../test-io.js';
 
 /** A one-layer linear tfjs-layers model (y = x·W + b), written as model.save('file://…') does. */
 async function writeLinear(folder: string, kernel: number[], bias: number): Promise<void> {
@@ -47,11 +41,7 @@ beforeAll(async () => {
   await writeLinear(join(dir, 'b'), [2, -1], 0.5);
 });
 
-const run = async (args: string[]) => {
-  const io = memoryIO(dir);
-  const code = await runCli(['landscape', ...args, '--backend', 'cpu'], io);
-  return { code, out: io.out, err: io.err };
-};
+const run = (args: string[]) => runIn(dir, ['landscape', ...args, '--backend', 'cpu']);
 
 describe('losslens landscape', () => {
   it('1-D: the loss along (1 − α)A + αB equals the closed form at every α; SVG and HTML written', async () => {

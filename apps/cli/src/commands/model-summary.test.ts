@@ -1,33 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Command, CommanderError } from 'commander';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isInputError } from '@losslens/core';
-import { memoryIO } from '../test-io.js';
-import { register } from './model-summary.js';
+import { runIn } from '../test-io.js';
 
-/** Runs the command the way main's runCli does: exit 0, or 2 with one stderr line for bad input. */
-async function run(args: string[], cwd = process.cwd()) {
-  const io = memoryIO(cwd);
-  const program = new Command('losslens').exitOverride().configureOutput({
-    writeOut: (t) => io.stdout(t),
-    writeErr: (t) => io.stderr(t),
-    outputError: () => {},
-  });
-  register(program, io);
-  let code = 0;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError && error.exitCode === 0) code = 0;
-    else if (error instanceof CommanderError || isInputError(error)) {
-      io.stderr(`losslens: ${(error as Error).message.replace(/^error: /, '')}\n`);
-      code = 2;
-    } else throw error;
-  }
-  return { code, out: io.out, err: io.err };
-}
+/** Runs the CLI in `cwd`. */
+const run = (args: string[], cwd = process.cwd()) => runIn(cwd, args);
 
 let root: string;
 beforeAll(async () => {

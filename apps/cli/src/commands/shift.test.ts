@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@losslens/core';
-import type { RegisterCommand } from '../command.js';
-import { commands, runCli } from '../main.js';
-import { memoryIO } from '../test-io.js';
-import { register } from './shift.js';
-
-if (!commands.includes(register)) (commands as RegisterCommand[]).push(register);
+import { runIn } from '../test-io.js';
 
 let root: string;
 const csv = (n: number, seed: number, shift: number) => {
@@ -31,11 +26,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const run = async (args: string[]) => {
-  const io = memoryIO(root);
-  const code = await runCli(args, io);
-  return { code, out: io.out, err: io.err };
-};
+const run = (args: string[]) => runIn(root, args);
 const fast = ['--permutations', '49'];
 
 describe('losslens shift', () => {
