@@ -53,3 +53,27 @@ export function quantitative(field: string, axis: AxisOptions): Record<string, u
 export function drawable(value: number, axis: AxisOptions): boolean {
   return Number.isFinite(value) && (axis.scale !== 'log' || value > 0);
 }
+
+/**
+ * The two layers of labelled vertical rules (a dashed rule and its label at the top), with
+ * the x position in `field` of each datum.
+ * @example
+ * layer.push(...verticalRuleLayers([{ x: 0, label: '0' }], 'x', { rule: '#666', text: '#444' }));
+ */
+export function verticalRuleLayers(
+  marks: readonly { x: number; label: string }[],
+  field: string,
+  colors: { rule: string; text: string },
+): Record<string, unknown>[] {
+  if (marks.length === 0) return [];
+  const rules = { values: marks.map((m) => ({ [field]: m.x, label: m.label })) };
+  const x = { field, type: 'quantitative' };
+  return [
+    { data: rules, mark: { type: 'rule', strokeDash: [4, 3], color: colors.rule }, encoding: { x } },
+    {
+      data: rules,
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, dy: 3, color: colors.text, y: 0 },
+      encoding: { x, text: { field: 'label', type: 'nominal' } },
+    },
+  ];
+}

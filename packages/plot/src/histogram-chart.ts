@@ -1,4 +1,4 @@
-import { chartSpec, quantitative } from './axis.js';
+import { chartSpec, quantitative, verticalRuleLayers } from './axis.js';
 import type { AxisOptions, ChartFrame } from './axis.js';
 import { histogramBins } from './histogram.js';
 import type { VerticalMark } from './line-chart.js';
@@ -41,18 +41,6 @@ export function histogramChart(options: HistogramChartOptions): TopLevelSpec {
       encoding: { x: quantitative('start', options.x), x2: { field: 'end' }, y, y2: { datum: 0 } },
     },
   ];
-  const marks = options.marks ?? [];
-  if (marks.length > 0) {
-    const rules = { values: marks.map((m) => ({ start: m.x, label: m.label })) };
-    const x = { field: 'start', type: 'quantitative' };
-    layer.push(
-      { data: rules, mark: { type: 'rule', strokeDash: [4, 3], color: '#c44' }, encoding: { x } },
-      {
-        data: rules,
-        mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, dy: 3, color: '#c44', y: 0 },
-        encoding: { x, text: { field: 'label', type: 'nominal' } },
-      },
-    );
-  }
+  layer.push(...verticalRuleLayers(options.marks ?? [], 'start', { rule: '#c44', text: '#c44' }));
   return chartSpec(options, { layer });
 }

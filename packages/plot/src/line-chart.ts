@@ -1,4 +1,4 @@
-import { drawable, chartSpec, quantitative } from './axis.js';
+import { drawable, chartSpec, quantitative, verticalRuleLayers } from './axis.js';
 import type { AxisOptions, ChartFrame } from './axis.js';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -56,18 +56,6 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
       },
     },
   ];
-  const marks = (options.marks ?? []).filter((m) => drawable(m.x, options.x));
-  if (marks.length > 0) {
-    const rules = { values: marks.map((m) => ({ x: m.x, label: m.label })) };
-    const x = { field: 'x', type: 'quantitative' };
-    layer.push(
-      { data: rules, mark: { type: 'rule', strokeDash: [4, 3], color: '#666' }, encoding: { x } },
-      {
-        data: rules,
-        mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, dy: 3, color: '#444', y: 0 },
-        encoding: { x, text: { field: 'label', type: 'nominal' } },
-      },
-    );
-  }
+  layer.push(...verticalRuleLayers((options.marks ?? []).filter((m) => drawable(m.x, options.x)), 'x', { rule: '#666', text: '#444' }));
   return chartSpec(options, { layer });
 }
