@@ -58,11 +58,21 @@ export function polishCriticalPoint(objective: ThetaObjective, theta: Float32Arr
   const maxSteps = options.steps ?? (method === 'levenberg-marquardt' || method === 'newton-mr' ? 30 : 200);
   const inner = options.innerIterations ?? Math.min(objective.parameterCount, 50);
   const target = options.target ?? defaultTolerances.gradient / 10;
-  let current = Float32Array.from(theta);
+  let current: Float32Array = Float32Array.from(theta);
   let gradient = objective.gradient(current);
   const gradientNormBefore = norm(gradient);
   let gradientNorm = gradientNormBefore;
   let steps = 0;
+  /** Moves to `candidate` when `better(norm of its gradient)` holds; says whether it moved. */
+  const tryStep = (candidate: Float32Array, better: (candidateNorm: number) => boolean): boolean => {
+    const candidateGradient = objective.gradient(candidate);
+    const candidateNorm = norm(candidateGradient);
+    if (!better(candidateNorm)) return false;
+    current = candidate;
+    gradient = candidateGradient;
+    gradientNorm = candidateNorm;
+    return true;
+  };
   if (method === 'levenberg-marquardt') {
     let mu = Number.NaN;
     while (steps < maxSteps && gradientNorm > target) {
@@ -84,17 +94,8 @@ export function polishCriticalPoint(objective: ThetaObjective, theta: Float32Arr
         };
         const direction = conjugateGradient(normalMatrix, Float64Array.from(hg, (x) => -x), inner);
         const candidate = Float32Array.from(current, (t, i) => t + (direction[i] as number));
-        const candidateGradient = objective.gradient(candidate);
-        const candidateNorm = norm(candidateGradient);
-        if (candidateNorm < gradientNorm) {
-          current = candidate;
-          gradient = candidateGradient;
-          gradientNorm = candidateNorm;
-          accepted = true;
-          mu = Math.max(mu / 3, 1e-30);
-        } else {
-          mu *= 4;
-        }
+        accepted = tryStep(candidate, (candidateNorm) => candidateNorm < gradientNorm);
+        mu = accepted ? Math.max(mu / 3, 1e-30) : mu * 4;
       }
       if (!accepted) break; // float32 floor: no decrease can be measured any more
       steps++;
@@ -106,14 +107,7 @@ export function polishCriticalPoint(objective: ThetaObjective, theta: Float32Arr
       let accepted = false;
       for (let rate = 1, tries = 0; tries < 30 && !accepted; tries++, rate /= 2) {
         const candidate = Float32Array.from(current, (t, i) => t + rate * (direction[i] as number));
-        const candidateGradient = objective.gradient(candidate);
-        const candidateNorm = norm(candidateGradient);
-        if (candidateNorm < gradientNorm) {
-          current = candidate;
-          gradient = candidateGradient;
-          gradientNorm = candidateNorm;
-          accepted = true;
-        }
+        accepted = tryStep(candidate, (candidateNorm) => candidateNorm < gradientNorm);
       }
       if (!accepted) break; // float32 floor: no decrease can be measured any more
       steps++;
@@ -128,16 +122,8 @@ export function polishCriticalPoint(objective: ThetaObjective, theta: Float32Arr
       let accepted = false;
       for (let tries = 0; tries < 40 && !accepted; tries++) {
         const candidate = Float32Array.from(current, (t, i) => t - rate * (direction[i] as number));
-        const candidateGradient = objective.gradient(candidate);
-        const candidateNorm = norm(candidateGradient);
-        if (0.5 * candidateNorm ** 2 <= phi - 1e-4 * rate * slope) {
-          current = candidate;
-          gradient = candidateGradient;
-          gradientNorm = candidateNorm;
-          accepted = true;
-        } else {
-          rate /= 2;
-        }
+        accepted = tryStep(candidate, (candidateNorm) => 0.5 * candidateNorm ** 2 <= phi - 1e-4 * rate * slope); // Armijo
+        if (!accepted) rate /= 2;
       }
       if (!accepted) break; // float32 floor: no decrease can be measured any more
       steps++;
