@@ -89,6 +89,7 @@ export interface ModelOptions {
   outputs: number;
   [option: string]: unknown;
 }
+/** Builds a model; `options.spec` holds the whole spec the user typed (e.g. `mine/cnn:32`) and `options.args` what follows the first `:`. */
 export type ModelFactory = (options: ModelOptions) => Model;
 
 /** A loss: mean over the batch, a scalar. `target` is `[b, outputs]` (one-hot for classification). */
@@ -134,12 +135,30 @@ export interface AnalysisContext {
   [key: string]: unknown;
 }
 
-/** A check the diagnosis runs and reports, e.g. a plugin's own sanity test. */
-export interface Analysis<C extends AnalysisContext = AnalysisContext> {
+/**
+ * What an analysis returns when it measures more than one finding: the evidence it reports
+ * and the measurement it adds (stored under its `provides` keys by the runner).
+ */
+export interface AnalysisOutcome {
+  evidence?: Evidence[];
+  /** For a runner such as the diagnosis: values keyed by the names in `provides`. */
+  measurement?: Record<string, unknown>;
+}
+
+/**
+ * A check the diagnosis runs and reports: a built-in step of the lecture's tree (the baseline,
+ * the comparison runs, the Hessian at the trained point, the shift tests) or a plugin's own
+ * sanity test. A runner orders analyses by what they need and provide.
+ */
+export interface Analysis<C extends AnalysisContext = AnalysisContext, R extends Evidence | AnalysisOutcome = Evidence | AnalysisOutcome> {
   readonly title: string;
+  /** Measurement names that must exist before it runs, e.g. `['user']` (default: none). */
+  readonly needs?: readonly string[];
+  /** Measurement names its outcome fills, e.g. `['critical']` (default: none). */
+  readonly provides?: readonly string[];
   /** Whether it applies to this context (default: always). */
   applies?(context: C): boolean;
-  run(context: C): Evidence | Promise<Evidence>;
+  run(context: C): R | Promise<R>;
 }
 
 /** A tfjs backend a plugin can make available. */

@@ -5,6 +5,7 @@ export type { Rng } from './rng.js';
 export { createEventChannel, silentChannel } from './events.js';
 export type { EventChannel, LensEvent, Listener, ProgressEvent, StageEvent, NoteEvent } from './events.js';
 export { definePlugin, createLens, contributionKinds } from './plugin.js';
+export { evidenceOf, isEvidence } from './analysis.js';
 export type { Plugin, Lens, LensOptions, Registry, Contributions, ContributionKind, ContributionKinds, SetupContext } from './plugin.js';
 export { initTensorflow, loadTensorflow, listBackends, backendProviders } from './runtime.js';
 export type { InitOptions, BackendStatus } from './runtime.js';
@@ -33,6 +34,7 @@ export type {
   SplitterFactory,
   Evidence,
   AnalysisContext,
+  AnalysisOutcome,
   Analysis,
   BackendProvider,
 } from './contracts.js';

@@ -68,7 +68,7 @@ describe('createLens', () => {
 
   it('names the known keys when a contribution is missing', async () => {
     const lens = await createLens({ plugins: [], backend: 'cpu' });
-    expect(() => lens.datasets.get('data/nope')).toThrow('no datasets named "data/nope" (known: none registered)');
+    expect(() => lens.datasets.get('data/nope')).toThrow('no dataset named "data/nope" (known: none registered)');
   });
 
   it('runs setup once per plugin, after the backend is active, in order', async () => {

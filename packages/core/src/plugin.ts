@@ -3,7 +3,7 @@
  * augmentations, models, optimizers, schedules, splitters, analyses and backends the same way.
  */
 import semver from 'semver';
-import { PluginError, LosslensError } from './errors.js';
+import { InputError, PluginError, LosslensError } from './errors.js';
 import { createEventChannel, type EventChannel } from './events.js';
 import { createRng, type Rng } from './rng.js';
 import { initTensorflow } from './runtime.js';
@@ -102,6 +102,14 @@ export interface Registry<T> {
   keys(): string[];
   /** The plugin that contributed `key`. */
   owner(key: string): string | undefined;
+  /**
+   * Finds what a user typed: the exact key (`mine/tiny`), or a short name (`tiny`) that is the
+   * name part of exactly one key (a built-in `@losslens/*` key wins a tie). Throws an input
+   * error listing the known keys, naming `flag` when given.
+   * @example
+   * lens.optimizers.resolve('adam'); // { key: 'optim/adam', value: … }
+   */
+  resolve(name: string, flag?: string): { key: string; value: T };
 }
 
 function createRegistry<T>(kind: string, entries: Map<string, { value: T; owner: string }>): Registry<T> {
@@ -110,15 +118,32 @@ function createRegistry<T>(kind: string, entries: Map<string, { value: T; owner:
       const entry = entries.get(key);
       if (entry === undefined) {
         const known = [...entries.keys()].join(', ') || 'none registered';
-        throw new LosslensError('E_UNKNOWN_CONTRIBUTION', `no ${kind} named "${key}" (known: ${known})`, 'input');
+        throw new LosslensError('E_UNKNOWN_CONTRIBUTION', `no ${singular(kind)} named "${key}" (known: ${known})`, 'input');
       }
       return entry.value;
     },
     has: (key) => entries.has(key),
     keys: () => [...entries.keys()],
     owner: (key) => entries.get(key)?.owner,
+    resolve(name, flag) {
+      const exact = entries.get(name);
+      if (exact !== undefined) return { key: name, value: exact.value };
+      const matches = [...entries.entries()].filter(([key]) => key.slice(key.indexOf('/') + 1) === name);
+      const builtin = matches.filter(([, e]) => e.owner.startsWith('@losslens/'));
+      const chosen = matches.length === 1 ? matches[0] : builtin.length === 1 ? builtin[0] : undefined;
+      if (chosen !== undefined) return { key: chosen[0], value: chosen[1].value };
+      const location = flag !== undefined ? { flag } : {};
+      if (matches.length > 1) {
+        const names = matches.map(([key]) => key).join(', ');
+        throw new InputError('E_UNKNOWN_CONTRIBUTION', `"${name}" could be any of ${names}; give the full name`, location);
+      }
+      const known = [...entries.keys()].join(', ') || 'none registered';
+      throw new InputError('E_UNKNOWN_CONTRIBUTION', `no ${singular(kind)} named "${name}" (known: ${known})`, location);
+    },
   };
 }
+
+const singular = (kind: string): string => (kind === 'analyses' ? 'analysis' : kind.replace(/s$/, ''));
 
 /** The assembled set of plugins with their registries, backend, seed and event channel. */
 export interface Lens {
@@ -221,7 +246,14 @@ export async function createLens(options: LensOptions): Promise<Lens> {
     analyses: registry('analyses'),
     backends: registry('backends'),
   };
-  for (const plugin of plugins) await plugin.setup?.({ lens });
+  for (const plugin of plugins) {
+    try {
+      await plugin.setup?.({ lens });
+    } catch (error) {
+      const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
+      throw new PluginError('E_PLUGIN_SETUP', `plugin "${plugin.name}" failed in setup: ${message}`);
+    }
+  }
   return lens;
 }
 

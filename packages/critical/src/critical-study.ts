@@ -4,7 +4,7 @@
  * places where training stalls are saddle-like or flat, not strict local minima.
  */
 import { InputError } from '@losslens/core';
-import type { Dataset, EventChannel, LossFunction, Model } from '@losslens/core';
+import type { Dataset, EventChannel, Lens, LossFunction, Model } from '@losslens/core';
 import { fit, type OptimizerName } from '@losslens/optim';
 import { analyzeCriticalPoint } from './analyze.js';
 import type { CriticalPointKind, SignCounts, TolerancePolicy } from './classify.js';
@@ -175,7 +175,8 @@ export interface CriticalStudyOptions {
   runs?: number;
   seeds?: readonly number[];
   /** Training before the polish (defaults: adam, learning rate 0.02, 1500 epochs, full batch: small nets, trained to a standstill). */
-  fit?: { optimizer?: OptimizerName; learningRate?: number; epochs?: number; batchSize?: number | 'full' };
+  /** Training settings; with `lens`, the optimizer may be a plugin's. */
+  fit?: { optimizer?: OptimizerName | (string & {}); learningRate?: number; epochs?: number; batchSize?: number | 'full'; lens?: Lens };
   polish?: PolishOptions;
   tolerance?: TolerancePolicy;
   /** Runs with P above this get the SLQ ratio instead of the exact one (default 2000). */
@@ -237,6 +238,7 @@ export async function criticalStudy(options: CriticalStudyOptions): Promise<Crit
         train,
         ...(options.loss === undefined ? {} : { loss: options.loss }),
         optimizer: options.fit?.optimizer ?? 'adam',
+        ...(options.fit?.lens ? { lens: options.fit.lens } : {}),
         learningRate: options.fit?.learningRate ?? 0.02,
         epochs: options.fit?.epochs ?? 1500,
         batchSize: options.fit?.batchSize ?? 'full',

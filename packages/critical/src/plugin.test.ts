@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createLens, createRng, silentChannel, type Dataset } from '@losslens/core';
+import { createLens, createRng, silentChannel, type Dataset, evidenceOf, type Evidence } from '@losslens/core';
 import { createModel } from '@losslens/models';
 import { critical, hessianAnalysis } from './plugin.js';
 
@@ -18,7 +18,7 @@ it('registers critical/hessian through createLens and reports the lecture-style 
   const model = createModel('linear', { inputShape: [1], outputs: 1 });
   const context = { ...base, model, theta: new Float32Array(2), train };
   expect(analysis.applies?.(context)).toBe(true);
-  const evidence = await analysis.run(context);
+  const [evidence] = evidenceOf(await analysis.run(context)) as [Evidence];
   expect(evidence.check).toBe('critical/hessian');
   expect(evidence.finding).toMatch(/^not-critical: gradient norm 2\.83 > tolerance/);
   expect(evidence.values['top']).toEqual([expect.closeTo(4, 5)]);

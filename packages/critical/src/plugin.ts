@@ -2,6 +2,7 @@
  * The critical plugin: contributes the Hessian analysis through the same contract a
  * third-party plugin uses.
  */
+import { packageVersion } from './version.js';
 import { definePlugin, type Analysis, type AnalysisContext, type Dataset, type Model, type Plugin } from '@losslens/core';
 import { analyzeCriticalPoint, type AnalyzeOptions } from './analyze.js';
 import { datasetObjective } from './dataset-objective.js';
@@ -11,7 +12,7 @@ import { datasetObjective } from './dataset-objective.js';
  * @example
  * definePlugin({ name: 'mine', version: '1.0.0', dependencies: [`@losslens/critical@^${criticalVersion}`] });
  */
-export const criticalVersion = '0.1.0';
+export const criticalVersion: string = packageVersion;
 
 /** What the `critical/hessian` analysis reads from its context. */
 export interface HessianAnalysisContext extends AnalysisContext {

@@ -1,3 +1,4 @@
+import { packageVersion } from './version.js';
 import { InputError, definePlugin, type AugmentationFactory, type DatasetFactory, type DatasetOptions } from '@losslens/core';
 import { gaussianNoise, type GaussianNoiseOptions } from './augment/gaussian-noise.js';
 import { horizontalFlip, type HorizontalFlipOptions } from './augment/horizontal-flip.js';
@@ -10,8 +11,8 @@ import { makeCovariateShift, type CovariateShiftOptions } from './synthetic/cova
 import { makeLabelShift, type LabelShiftOptions } from './synthetic/label-shift.js';
 import type { ShiftPair } from './synthetic/synthetic-dataset.js';
 
-/** The version this package registers under (keep equal to package.json). */
-export const DATA_PLUGIN_VERSION = '0.1.0';
+/** The version this package registers under (from package.json). */
+export const DATA_PLUGIN_VERSION: string = packageVersion;
 
 /**
  * The `@losslens/data` plugin: real datasets as `data/<name>` (mnist, iris, cars, penguins,

@@ -1,32 +1,34 @@
 /**
- * The product's main job: given data and the user's model and training settings, train the
- * runs the lecture's tree needs, measure, and return the verdict with its evidence and
- * remedies. Every run is fresh (new weights) and seeded.
+ * The product's main job: given data and the user's model and training settings, run the checks
+ * the lecture's tree needs (registered analyses: baseline, comparison runs, gradient flow, the
+ * critical point, learning curve, remedy runs, shift tests, and any plugin's), then return the
+ * verdict with its evidence and remedies. Every run is fresh (new weights) and seeded.
  */
 import {
   InputError,
-  createRng,
+  createLens,
   silentChannel,
   type Analysis,
-  type AnalysisContext,
   type Dataset,
   type EventChannel,
   type Evidence,
-  type LossFunction,
+  type Lens,
   type Model,
 } from '@losslens/core';
-import { fitStandardizer, holdout, subset } from '@losslens/data';
-import { lossForTask, relatives, resolveModel } from '@losslens/models';
-import { evaluate, fitMany, type FitResult, type FitTask, type Metrics, type OptimizerName } from '@losslens/optim';
-import { shiftReport } from '@losslens/validate';
-import { fitBaseline } from './baseline.js';
+import { data, fitStandardizer, holdout } from '@losslens/data';
+import { isModelPath, lossForTask, models, modelFromSpec, resolveModel } from '@losslens/models';
+import { optim, type AugmentationSpec, type OptimizerName } from '@losslens/optim';
+import { critical, type HessianReport } from '@losslens/critical';
+import { validate } from '@losslens/validate';
 import { budgets, epochsFor, type Budget } from './budget.js';
-import { criticalCheck, gradientFlow, sampleRows } from './curvature.js';
-import type { Measurements, RunRole, RunSummary, Verdict } from './measurements.js';
+import { checkSameSchema, createRunService } from './checks/run-service.js';
+import { runChecks, treeMeasurements, type NamedCheck } from './checks/run-checks.js';
+import type { DiagnosisContext } from './checks/context.js';
+import type { Measurements, Verdict } from './measurements.js';
+import { diagnosePlugin, builtinCheckKeys } from './plugin.js';
 import { remediesFor } from './remedies.js';
-import { defaultThresholds, gapIsLarge, type Thresholds } from './thresholds.js';
+import { defaultThresholds, type Thresholds } from './thresholds.js';
 import { decide, type TreeNode } from './tree.js';
-import type { HessianReport } from '@losslens/critical';
 
 /** What to diagnose and how the user trains. */
 export interface DiagnoseOptions {
@@ -34,10 +36,13 @@ export interface DiagnoseOptions {
   train: Dataset;
   /** Test data, never used for any choice; enables the mismatch branch. */
   test?: Dataset;
-  /** Model spec (DESIGN.md grammar) or a tfjs-layers model.json path (its architecture, fresh weights). Default `mlp:32x32:relu`. */
+  /**
+   * Model spec (DESIGN.md grammar, or a plugin's prefix such as `mine/cnn:32`) or a tfjs-layers
+   * model.json path (its architecture, fresh weights). Default `mlp:32x32:relu`.
+   */
   model?: string;
-  /** Default `adam`. */
-  optimizer?: OptimizerName;
+  /** Default `adam`; with a lens, any registered optimizer. */
+  optimizer?: OptimizerName | (string & {});
   /**
    * Default: 0.01 for adam, adamw and lamb (Keras's 0.001 is tuned for long runs and leaves small
    * networks undertrained within a diagnosis budget, which would read as an optimization issue);
@@ -55,7 +60,15 @@ export interface DiagnoseOptions {
   /** Share of the training rows held out for validation. Default 0.2. */
   validationFraction?: number;
   thresholds?: Partial<Thresholds>;
-  /** Extra checks (e.g. from plugins), run after the tree and reported as evidence. */
+  /** An augmentation for every run's training batches, by registry name (e.g. `data/horizontal-flip`). */
+  augment?: AugmentationSpec;
+  /**
+   * Where every name resolves (model prefix, optimizer, augmentation) and where the checks come
+   * from: the lens's analyses, the built-in `diagnose/*` checks and every plugin's. Default: a
+   * lens of the built-in packages.
+   */
+  lens?: Lens;
+  /** Extra checks beside the lens's (e.g. built in code), run and reported like a plugin's. */
   analyses?: readonly Analysis[];
   /**
    * Worker threads for the training runs; default one per core, or 1 (this thread) when a run
@@ -84,6 +97,8 @@ export interface Diagnosis {
   rows: { train: number; validation: number; test?: number };
   measurements: Measurements;
   hessian?: HessianReport;
+  /** Which checks ran and which did not apply, by registry key. */
+  checks: { ran: string[]; skipped: string[] };
   seconds: number;
 }
 
@@ -91,7 +106,7 @@ export interface Diagnosis {
 const SMALL_WORK = 5e6;
 
 /** Optimizers whose usual default rate (0.001) is too slow for a diagnosis budget. */
-const ADAPTIVE = new Set<OptimizerName>(['adam', 'adamw', 'lamb']);
+const ADAPTIVE = new Set(['optim/adam', 'optim/adamw', 'optim/lamb']);
 
 const usage = (message: string, flag: string) => new InputError('E_USAGE', message, { flag });
 
@@ -108,13 +123,15 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const plan = budgets[budget];
   if (plan === undefined) throw usage(`unknown budget "${String(budget)}"; use quick, standard or thorough`, '--budget');
   const t: Thresholds = { ...defaultThresholds, ...options.thresholds };
+  const lens = options.lens ?? (await builtinLens());
   const seed = options.seed ?? 0;
   const spec = options.model ?? 'mlp:32x32:relu';
-  const optimizer: OptimizerName = options.optimizer ?? 'adam';
-  const learningRate = options.learningRate ?? (ADAPTIVE.has(optimizer) ? 0.01 : undefined);
+  const optimizer = options.optimizer ?? 'adam';
+  const learningRate = options.learningRate ?? (ADAPTIVE.has(lens.optimizers.resolve(optimizer, '--optimizer').key) ? 0.01 : undefined);
   const batchSize = options.batchSize ?? 32;
   const task = options.train.task;
   if (options.test !== undefined) checkSameSchema(options.train, options.test);
+  if (options.augment !== undefined) lens.augmentations.resolve(options.augment.name, '--augment');
 
   // Validation split from training data; preprocessing fit on the training part only.
   const split = holdout(options.train, { validation: options.validationFraction ?? 0.2, seed, stratify: task === 'classification' });
@@ -122,124 +139,53 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const train = scaler.transform(split.train);
   const validation = scaler.transform(split.validation);
   const test = options.test === undefined ? undefined : scaler.transform(options.test);
-  const baseline = fitBaseline(train);
   const epochs = epochsFor(plan, train.n, batchSize, options.epochs);
   const lossName = task === 'regression' ? 'mse' : 'cross-entropy';
 
-  const resolve = async (s: string): Promise<Model> =>
-    (await resolveModel(s, { inputShape: train.featureShape, outputs: train.outputs, task, ...(options.cwd ? { cwd: options.cwd } : {}) })).model;
-  const userModel = await resolve(spec);
+  const shape = { inputShape: train.featureShape, outputs: train.outputs, task, models: lens.models, flag: '--model' };
+  const userModel: Model = isModelPath(spec)
+    ? (await resolveModel(spec, { ...shape, ...(options.cwd ? { cwd: options.cwd } : {}) })).model
+    : modelFromSpec(spec, shape);
   const loss = lossForTask(task, userModel);
-  const planned = comparisonPlan(spec, optimizer, learningRate, plan.relatives);
   // Worker threads cost a second or two to start; small runs train faster in this thread.
   const updatesPerRun = epochs * (batchSize === 'full' ? 1 : Math.ceil(train.n / batchSize));
   const workers = options.workers ?? (updatesPerRun * userModel.parameterCount < SMALL_WORK ? 1 : undefined);
-  const models = new Map<string, Model>([[spec, userModel]]);
-
-  /** Trains runs side by side (one per core) and summarizes each. */
-  const trainRuns = async (runs: readonly RunRequest[]): Promise<{ run: RunSummary; theta: Float32Array }[]> => {
-    events.emit({ type: 'stage', name: 'training', state: 'start', message: runs.map((r) => r.label).join(', ') });
-    const tasks: FitTask[] = runs.map((r) => ({
-      model: r.spec,
-      ...(options.cwd ? { cwd: options.cwd } : {}),
-      train: r.data ?? train,
-      validation,
-      optimizer: r.optimizer,
-      ...(r.learningRate !== undefined ? { learningRate: r.learningRate } : {}),
-      epochs,
-      batchSize,
-      seed,
-      ...(r.earlyStopping ? { earlyStopping: { patience: Math.max(3, Math.round(epochs / 10)), restoreBestWeights: true } } : {}),
-      ...(r.l2 !== undefined ? { l2: r.l2 } : {}),
-    }));
-    const results = await fitMany(tasks, { ...(workers !== undefined ? { workers } : {}), events, progressTask: 'training runs' });
-    const out: { run: RunSummary; theta: Float32Array }[] = [];
-    for (const [i, r] of runs.entries()) {
-      let model = models.get(r.spec);
-      if (model === undefined) models.set(r.spec, (model = await resolve(r.spec)));
-      out.push({ run: summarize(r, model, results[i]!, test, loss), theta: results[i]!.theta });
-    }
-    events.emit({ type: 'stage', name: 'training', state: 'end' });
-    return out;
+  const settings = {
+    spec,
+    optimizer,
+    ...(learningRate !== undefined ? { learningRate } : {}),
+    epochs,
+    batchSize,
+    seed,
+    ...(options.augment !== undefined ? { augment: options.augment } : {}),
+  };
+  const context: DiagnosisContext = {
+    rng: lens.rng,
+    events,
+    lens,
+    settings,
+    plan,
+    thresholds: t,
+    train,
+    validation,
+    ...(test ? { test } : {}),
+    model: userModel,
+    loss,
+    trainRuns: createRunService({ lens, settings, train, validation, ...(test ? { test } : {}), loss, ...(workers !== undefined ? { workers } : {}), events, ...(options.cwd ? { cwd: options.cwd } : {}) }),
+    measurements: {},
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   };
 
-  const userSettings = { optimizer, ...(learningRate !== undefined ? { learningRate } : {}) };
-  const [user, ...compared] = await trainRuns([{ label: 'your model', role: 'user', spec, ...userSettings }, ...planned]);
-  if (user === undefined) throw new Error('no result for your model');
-  const others: RunSummary[] = compared.map((c) => c.run);
-
-  const measurements: Measurements = {
-    task,
-    lossName,
-    baseline: { train: baseline.loss(train), validation: baseline.loss(validation), ...(test ? { test: baseline.loss(test) } : {}) },
-    user: user.run,
-    others,
-  };
-  let hessian: HessianReport | undefined;
-
-  const first = decide(measurements, t);
-  if (first.path[0] === 'training-loss-large') {
-    events.emit({ type: 'stage', name: 'critical point', state: 'start', message: `Hessian of ${userModel.parameterCount} parameters` });
-    const sample = sampleRows(train, plan.curvatureRows, seed);
-    const flow = gradientFlow(userModel, userModel.init(seed), sample, loss);
-    if (flow) measurements.gradientFlow = flow;
-    if (!user.run.diverged) {
-      const { summary, report } = criticalCheck(userModel, user.theta, sample, loss, { fullLimit: plan.fullHessianLimit, seed });
-      measurements.critical = summary;
-      hessian = report;
-    }
-    events.emit({ type: 'stage', name: 'critical point', state: 'end' });
-  } else {
-    const u = user.run;
-    const validationLarge = gapIsLarge(u.validation, u.train, measurements.baseline.validation, t);
-    const testLarge = u.test !== undefined && gapIsLarge(u.test, u.train, measurements.baseline.test ?? 1, t);
-    if (validationLarge || testLarge) {
-      // The learning curve's smaller training sets and the cheap remedies train side by side.
-      const subsets = learningCurveSubsets(train, plan.learningCurve, seed);
-      const requests: RunRequest[] = [
-        ...subsets.map((data) => ({ label: `learning curve (${data.n} rows)`, role: 'user' as const, spec, ...userSettings, data })),
-        { label: 'early stopping', role: 'early-stopping', spec, ...userSettings, earlyStopping: true },
-        { label: 'L2 weight decay 1e-3', role: 'regularized', spec, ...userSettings, l2: 1e-3 },
-      ];
-      const trained = await trainRuns(requests);
-      const curveRuns = [...trained.slice(0, subsets.length).map((r) => r.run), user.run];
-      measurements.learningCurve = curveRuns.map((r, i) => ({
-        size: subsets[i]?.n ?? train.n,
-        train: r.train,
-        validation: r.validation,
-        ...(r.test !== undefined ? { test: r.test } : {}),
-      }));
-      others.push(...trained.slice(subsets.length).map((r) => r.run));
-      if (test !== undefined && testLarge) {
-        events.emit({ type: 'stage', name: 'train-test shift', state: 'start' });
-        // Wide inputs (images): the per-feature Wasserstein permutation test costs features × rows × permutations.
-        const wide = train.features.length / train.n > 64;
-        const report = shiftReport(sampleRows(train, 500, seed), sampleRows(test, 500, seed + 1), {
-          alpha: t.shiftAlpha,
-          seed,
-          ...(wide ? { tests: ['ks', 'mmd', 'domain-classifier'] as const } : {}),
-        });
-        measurements.shift = {
-          shifted: report.shifted,
-          alpha: report.alpha,
-          tests: report.tests.map((r) => ({ test: r.test, statistic: r.statistic, ...(r.pValue !== undefined ? { pValue: r.pValue } : {}), shifted: r.shifted })),
-          drivers: report.drivers,
-        };
-      }
-    }
-  }
-
+  const log = await runChecks(checksOf(lens, options.analyses ?? []), context, t);
+  const measurements = treeMeasurements(context.measurements, task, lossName);
+  if (measurements === undefined) throw new Error('the baseline and comparison checks did not run');
   const decision = decide(measurements, t);
-  const evidence = [...decision.evidence];
-  for (const analysis of options.analyses ?? []) {
-    const context: AnalysisContext = { rng: createRng(seed).fork(analysis.title), events, train, validation, test, measurements, verdict: decision.verdict };
-    if (analysis.applies && !analysis.applies(context)) continue;
-    evidence.push(await analysis.run(context));
-  }
+  const hessian = context.measurements['hessian'] as HessianReport | undefined;
+  const user = measurements.user;
   return {
     verdict: decision.verdict,
-    losses: { baseline: measurements.baseline.train, train: user.run.train, validation: user.run.validation, ...(user.run.test !== undefined ? { test: user.run.test } : {}) },
-    evidence,
+    losses: { baseline: measurements.baseline.train, train: user.train, validation: user.validation, ...(user.test !== undefined ? { test: user.test } : {}) },
+    evidence: [...decision.evidence, ...log.evidence.map((e) => e.evidence)],
     remedies: remediesFor(decision.verdict, measurements),
     path: decision.path,
     task,
@@ -254,116 +200,55 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     rows: { train: train.n, validation: validation.n, ...(test ? { test: test.n } : {}) },
     measurements,
     ...(hessian ? { hessian } : {}),
+    checks: { ran: log.ran, skipped: log.skipped },
     seconds: (performance.now() - started) / 1000,
   };
 }
 
-/** One comparison run the diagnosis will train. */
-export interface PlannedRun {
-  label: string;
-  role: RunRole;
-  spec: string;
-  optimizer: OptimizerName;
-  learningRate?: number;
-}
+/**
+ * Packages whose analyses are for use on their own (`critical/hessian`, `validate/shift-tests`):
+ * the diagnosis measures the same things with its own checks, at the points its tree needs them.
+ */
+const STANDALONE = new Set(['@losslens/critical', '@losslens/validate']);
+
+/** After the comparison runs: where a plugin's check runs unless it says what it needs. */
+const AFTER_RUNS = ['user', 'others', 'baseline'] as const;
 
 /**
- * The comparison runs for a model: its relatives (shallowest first, then wider, deeper, …,
- * as many as the budget allows) and the same model with another optimizer.
- * @example
- * comparisonPlan('linear', 'sgd', 0.01, 2); // mlp:32:relu (flexible), mlp:128:relu, adam run
+ * The checks to run: the built-in `diagnose/*` checks in tree order, then every other analysis
+ * in the lens and the extra ones. Analyses that declare no needs run once the comparison runs
+ * exist, so they see the tree's preliminary decision (`context.decision`, `context.verdict`).
  */
-export function comparisonPlan(spec: string, optimizer: OptimizerName, learningRate: number | undefined, count: number): PlannedRun[] {
-  const r = relatives(spec);
-  const isLinear = r.shallower.length === 0 && r.deeper[0]?.startsWith('mlp:') === true && r.narrower.length === 0;
-  const nonLinearShallower = r.shallower.filter((s) => s !== 'linear');
-  const candidates: { spec: string; role: RunRole; label: string }[] = [];
-  const add = (s: string | undefined, role: RunRole, label: string) => {
-    if (s !== undefined && s !== spec && !candidates.some((c) => c.spec === s)) candidates.push({ spec: s, role, label: `${label} ${s}` });
-  };
-  if (isLinear) {
-    add(r.deeper[0], 'flexible', 'flexible');
-    add(r.wider[1], 'flexible', 'flexible');
-    add(r.deeper[1], 'flexible', 'flexible');
-  } else {
-    add(nonLinearShallower[nonLinearShallower.length - 1], 'shallower', 'shallower');
-    add(r.wider[0], 'wider', 'wider');
-    add(r.deeper[0], 'deeper', 'deeper');
-    add(nonLinearShallower[0], 'shallower', 'shallower');
-    add(r.wider[1], 'wider', 'wider');
-  }
-  const runs: PlannedRun[] = candidates.slice(0, count).map((c) => ({
-    ...c,
-    optimizer,
-    ...(learningRate !== undefined ? { learningRate } : {}),
-  }));
-  const alternative: PlannedRun =
-    optimizer === 'adam'
-      ? { spec, role: 'optimizer', label: 'momentum SGD', optimizer: 'momentum', learningRate: 0.05 }
-      : { spec, role: 'optimizer', label: 'Adam (lr 0.003)', optimizer: 'adam', learningRate: 0.003 };
-  return [...runs, alternative];
+function checksOf(lens: Lens, extra: readonly Analysis[]): NamedCheck[] {
+  const builtin = builtinCheckKeys.filter((key) => lens.analyses.has(key));
+  const others = lens.analyses.keys().filter((key) => !builtinCheckKeys.includes(key) && !STANDALONE.has(lens.analyses.owner(key) ?? ''));
+  const plugin = (key: string, analysis: Analysis): NamedCheck => ({
+    key,
+    analysis: {
+      ...analysis,
+      title: analysis.title,
+      needs: analysis.needs ?? AFTER_RUNS,
+      run: (c) => analysis.run({ ...c, verdict: (c as DiagnosisContext).decision?.verdict }),
+      ...(analysis.applies ? { applies: (c: DiagnosisContext) => analysis.applies!({ ...c, verdict: c.decision?.verdict }) } : {}),
+    } as Analysis<DiagnosisContext>,
+  });
+  return [
+    ...builtin.map((key) => ({ key, analysis: lens.analyses.get(key) as unknown as Analysis<DiagnosisContext> })),
+    ...others.map((key) => plugin(key, lens.analyses.get(key))),
+    ...extra.map((analysis, i) => plugin(extraKey(analysis, i), analysis)),
+  ];
 }
 
-/** Nested training subsets for the learning curve's fractions below 1 (the full set is your run). */
-function learningCurveSubsets(train: Dataset, fractions: readonly number[], seed: number): Dataset[] {
-  const order = createRng(seed).fork('learning-curve').permutation(train.n);
-  return fractions
-    .filter((f) => f < 1)
-    .map((f) => Math.max(8, Math.round(f * train.n)))
-    .filter((size) => size < train.n)
-    .map((size) => subset(train, order.slice(0, size).sort((a, b) => a - b)));
+const extraKey = (analysis: Analysis, i: number): string => `extra/${analysis.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || i}`;
+
+let defaultLens: Promise<Lens> | undefined;
+
+/** The built-in packages as a lens, for calls that give none (on the backend already active). */
+async function builtinLens(): Promise<Lens> {
+  defaultLens ??= (async () => {
+    const tf = await import('@tensorflow/tfjs-core');
+    return createLens({ plugins: [data(), models(), optim(), critical(), validate(), diagnosePlugin()], backend: tf.getBackend() || undefined });
+  })();
+  return defaultLens;
 }
 
-/** A run the diagnosis asks for: the model, the optimizer, and what differs from your settings. */
-interface RunRequest {
-  label: string;
-  role: RunRole;
-  spec: string;
-  optimizer: OptimizerName;
-  learningRate?: number;
-  earlyStopping?: boolean;
-  l2?: number;
-  /** Training rows other than the full training part (learning curve). */
-  data?: Dataset;
-}
-
-/** One run's summary: losses at the returned θ (train/validation from fit, test evaluated here). */
-function summarize(request: RunRequest, model: Model, result: FitResult, test: Dataset | undefined, loss: LossFunction): RunSummary {
-  const diverged = result.stopReason === 'diverged';
-  const nan = { loss: Number.NaN } as Metrics;
-  const onTrain = diverged || result.final === undefined ? nan : result.final.train;
-  const onValidation = diverged || result.final?.validation === undefined ? nan : result.final.validation;
-  const onTest = test === undefined || diverged ? undefined : evaluate(model, result.theta, test, loss);
-  const last = result.history[result.history.length - 1];
-  return {
-    label: request.label,
-    role: request.role,
-    spec: request.spec,
-    optimizer: request.optimizer,
-    learningRate: last?.learningRate ?? request.learningRate ?? Number.NaN,
-    parameters: model.parameterCount,
-    train: onTrain.loss,
-    validation: onValidation.loss,
-    ...(onTest ? { test: onTest.loss } : {}),
-    ...(onTrain.accuracy !== undefined ? { trainAccuracy: onTrain.accuracy } : {}),
-    ...(onValidation.accuracy !== undefined ? { validationAccuracy: onValidation.accuracy } : {}),
-    ...(onTest?.accuracy !== undefined ? { testAccuracy: onTest.accuracy } : {}),
-    diverged,
-    epochs: result.history.length,
-    ...(last ? { gradientNorm: last.gradientNorm } : {}),
-    history: result.history.map((h) => ({
-      epoch: h.epoch,
-      trainLoss: h.trainLoss,
-      ...(h.validationLoss !== undefined ? { validationLoss: h.validationLoss } : {}),
-    })),
-  };
-}
-
-function checkSameSchema(train: Dataset, test: Dataset): void {
-  const a = train.featureShape.join('x');
-  const b = test.featureShape.join('x');
-  if (a !== b) throw new InputError('E_SCHEMA', `test data have feature shape ${b}, training data ${a}`, { file: test.name });
-  if (train.task !== test.task || train.outputs !== test.outputs) {
-    throw new InputError('E_SCHEMA', `test data have ${test.outputs} ${test.task} outputs, training data ${train.outputs} ${train.task} outputs`, { file: test.name });
-  }
-}

@@ -13,8 +13,15 @@ export type {
   GradientFlow,
   Measurements,
 } from './measurements.js';
-export { diagnose, comparisonPlan } from './diagnose.js';
-export type { DiagnoseOptions, Diagnosis, PlannedRun } from './diagnose.js';
+export { diagnose } from './diagnose.js';
+export type { DiagnoseOptions, Diagnosis } from './diagnose.js';
+export { comparisonPlan } from './comparison-plan.js';
+export type { PlannedRun } from './comparison-plan.js';
+export { diagnosePlugin, builtinCheckKeys } from './plugin.js';
+export { runChecks, treeMeasurements } from './checks/run-checks.js';
+export type { NamedCheck, CheckLog } from './checks/run-checks.js';
+export type { DiagnosisContext, DiagnosisSettings } from './checks/context.js';
+export type { RunRequest, TrainedRun } from './checks/run-service.js';
 export { budgets, epochsFor } from './budget.js';
 export type { Budget, BudgetPlan } from './budget.js';
 export { fitBaseline } from './baseline.js';

@@ -49,6 +49,6 @@ export { saveLayersModel, toLayersArtifacts } from './save-layers-model.js';
 export type { LayersArtifacts } from './save-layers-model.js';
 export { parseTopology, writeTopology, supportedLayerClasses } from './layers-topology.js';
 export type { ParsedTopology, Json } from './layers-topology.js';
-export { resolveModel, isModelPath, assertCompatible } from './resolve-model.js';
+export { resolveModel, modelFromSpec, isModelPath, assertCompatible, specPrefix, isLosslensModel } from './resolve-model.js';
 export type { ResolveModelOptions } from './resolve-model.js';
 export { models, modelsVersion } from './plugin.js';

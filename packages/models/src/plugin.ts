@@ -2,6 +2,7 @@
  * The models plugin: the built-in model families, contributed through the same contract a
  * third-party plugin uses.
  */
+import { packageVersion } from './version.js';
 import { InputError, definePlugin, type ModelFactory, type ModelOptions, type Plugin } from '@losslens/core';
 import { createModel } from './spec.js';
 
@@ -10,7 +11,7 @@ import { createModel } from './spec.js';
  * @example
  * definePlugin({ name: 'mine', version: '1.0.0', dependencies: [`@losslens/models@^${modelsVersion}`] });
  */
-export const modelsVersion = '0.1.0';
+export const modelsVersion: string = packageVersion;
 
 const list = (value: unknown, fallback: number[]): number[] =>
   Array.isArray(value) ? value.map(Number) : typeof value === 'number' ? [value] : fallback;

@@ -20,7 +20,10 @@ afterAll(async () => {
 it('tells paths from specs', () => {
   expect(isModelPath('mlp:64x64:relu')).toBe(false);
   expect(isModelPath('model.json')).toBe(true);
-  expect(isModelPath('models/mine')).toBe(true);
+  expect(isModelPath('./models/mine')).toBe(true);
+  expect(isModelPath('/abs/model')).toBe(true);
+  expect(isModelPath('mine/cnn:32')).toBe(false);
+  expect(isModelPath('mine/cnn')).toBe(false);
 });
 
 it('a spec gives a fresh model; a model.json gives the model and its θ', async () => {

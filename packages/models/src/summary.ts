@@ -4,7 +4,8 @@
  */
 import type { Layer } from './layers/layer.js';
 import { sizeOf } from './layers/layer.js';
-import type { LosslensModel } from './sequential.js';
+import type { Model } from '@losslens/core';
+import { isLosslensModel } from './resolve-model.js';
 
 /** One row of a {@link ModelSummary}. */
 export interface LayerSummary {
@@ -63,7 +64,8 @@ function rows(layer: Layer, depth: number): LayerSummary[] {
  * const summary = modelSummary(createModel('mlp:64:relu', { inputShape: [4], outputs: 1 }));
  * summary.totalParameters; // 4·64 + 64 + 64·1 + 1 = 385
  */
-export function modelSummary(model: LosslensModel): ModelSummary {
+export function modelSummary(model: Model): ModelSummary {
+  if (!isLosslensModel(model)) return blockSummary(model);
   const layers = model.layers.flatMap((l) => rows(l, 0));
   const top = layers.filter((l) => l.depth === 0);
   const trainable = top.reduce((n, l) => n + l.trainable, 0);
@@ -107,4 +109,17 @@ export function formatSummary(summary: ModelSummary): string {
     `Non-trainable params: ${count(summary.nonTrainableParameters)}`,
     '',
   ].join('\n');
+}
+
+/** A plugin's model has no layers this package knows: one row per block of θ. */
+function blockSummary(model: Model): ModelSummary {
+  return {
+    spec: model.spec,
+    inputShape: [null, ...model.inputShape],
+    outputs: model.outputs,
+    layers: model.layout.map((b) => ({ name: b.name, type: 'parameters', outputShape: [...b.shape], parameters: b.size, trainable: b.size, nonTrainable: 0, depth: 0 })),
+    totalParameters: model.parameterCount,
+    trainableParameters: model.parameterCount,
+    nonTrainableParameters: 0,
+  };
 }

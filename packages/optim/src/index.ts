@@ -46,5 +46,7 @@ export type { BatchRun, TrialSettings } from './batch-study/trial.js';
 export { optim, optimVersion } from './plugin.js';
 export { fitMany } from './fit-pool/fit-many.js';
 export type { FitManyOptions } from './fit-pool/fit-many.js';
-export { runFitTask } from './fit-pool/fit-task.js';
+export { runFitTask, builtinOnly } from './fit-pool/fit-task.js';
+export { resolveOptimizer, resolveSchedule, resolveAugmentation } from './fit/resolve-names.js';
+export type { ResolvedOptimizer, AugmentationSpec } from './fit/resolve-names.js';
 export type { FitTask } from './fit-pool/fit-task.js';

@@ -2,7 +2,8 @@
  * The optim plugin: the built-in optimizers and schedules, contributed through the same
  * contract a third-party plugin uses.
  */
-import { definePlugin, type OptimizerFactory, type Plugin, type ScheduleFactory } from '@losslens/core';
+import { packageVersion } from './version.js';
+import { definePlugin, type OptimizerFactory, type ParameterBlock, type Plugin, type ScheduleFactory } from '@losslens/core';
 import { createOptimizer, optimizerNames } from './optimizers/create-optimizer.js';
 import { createSchedule, scheduleNames, type ScheduleSpec } from './schedules/create-schedule.js';
 
@@ -11,11 +12,12 @@ import { createSchedule, scheduleNames, type ScheduleSpec } from './schedules/cr
  * @example
  * definePlugin({ name: 'mine', version: '1.0.0', dependencies: [`@losslens/optim@^${optimVersion}`] });
  */
-export const optimVersion = '0.1.0';
+export const optimVersion: string = packageVersion;
 
 /**
  * The `@losslens/optim` plugin. Registers `optim/<name>` for every optimizer in
- * `optimizerNames` (config: that optimizer's options; `layout` for lars/lamb) and
+ * `optimizerNames` (config: that optimizer's options; `fit` adds `layout`, the model's parameter
+ * blocks, which lars/lamb use and the others ignore) and
  * `optim/<name>` for every schedule in `scheduleNames` (config: the schedule's options).
  * @example
  * const lens = await createLens({ plugins: [optim()] });
@@ -24,7 +26,10 @@ export const optimVersion = '0.1.0';
  */
 export function optim(): Plugin {
   const optimizers: Record<string, OptimizerFactory> = {};
-  for (const name of optimizerNames) optimizers[`optim/${name}`] = (config = {}) => createOptimizer(name, config);
+  for (const name of optimizerNames) {
+    optimizers[`optim/${name}`] = ({ layout, ...config } = {}) =>
+      createOptimizer(name, config, Array.isArray(layout) ? { layout: layout as ParameterBlock[] } : {});
+  }
   const schedules: Record<string, ScheduleFactory> = {};
   for (const name of scheduleNames) schedules[`optim/${name}`] = (config = {}) => createSchedule({ ...config, name } as ScheduleSpec);
   return definePlugin({ name: '@losslens/optim', version: optimVersion, provides: { optimizers, schedules } });

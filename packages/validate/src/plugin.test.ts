@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEventChannel, createLens, createRng, type Dataset } from '@losslens/core';
+import { createEventChannel, createLens, createRng, type Dataset, evidenceOf, type Evidence } from '@losslens/core';
 import { validate, VALIDATE_PLUGIN_VERSION } from './plugin.js';
 import { gaussianTable } from './test-samples.js';
 import pkg from '../package.json' with { type: 'json' };
@@ -14,7 +14,7 @@ describe('validate plugin', () => {
     const lens = await createLens({ plugins: [validate()], backend: 'cpu' });
     expect(lens.splitters.keys().sort()).toEqual([
       'validate/group-kfold', 'validate/holdout', 'validate/kfold', 'validate/leave-one-out',
-      'validate/shuffle-split', 'validate/stratified-kfold', 'validate/time-series-split',
+      'validate/shuffle-split', 'validate/stratified-kfold', 'validate/time-series',
     ]);
     expect(lens.splitters.get('validate/kfold')({ folds: 2 }).split(4)).toEqual([
       { train: [2, 3], validation: [0, 1] },
@@ -26,7 +26,7 @@ describe('validate plugin', () => {
       shiftOptions: { tests: ['ks', 'mmd'] as const, mmd: { permutations: 99 } } };
     expect(analysis.applies?.({ rng: createRng(1), events: createEventChannel() })).toBe(false);
     expect(analysis.applies?.(context)).toBe(true);
-    const evidence = await analysis.run(context);
+    const [evidence] = evidenceOf(await analysis.run(context)) as [Evidence];
     expect(evidence.check).toBe('shift-tests');
     expect(evidence.values['shifted']).toBe(true);
     expect(evidence.finding).toBe('test inputs differ from training inputs, mostly in b');

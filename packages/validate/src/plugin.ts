@@ -1,3 +1,4 @@
+import { packageVersion } from './version.js';
 import { definePlugin, type Analysis, type AnalysisContext, type Dataset, type Plugin, type SplitterFactory } from '@losslens/core';
 import { groupKFold, type GroupKFoldOptions } from './group-k-fold.js';
 import { kFold, type KFoldOptions } from './k-fold.js';
@@ -7,8 +8,8 @@ import { holdoutSplit, shuffleSplit, type HoldoutOptions, type ShuffleSplitOptio
 import { stratifiedKFold, type StratifiedKFoldOptions } from './stratified-k-fold.js';
 import { timeSeriesSplit, type TimeSeriesSplitOptions } from './time-series-split.js';
 
-/** The version this package registers under (keep equal to package.json). */
-export const VALIDATE_PLUGIN_VERSION = '0.1.0';
+/** The version this package registers under (from package.json). */
+export const VALIDATE_PLUGIN_VERSION: string = packageVersion;
 
 /** What the `validate/shift-tests` analysis reads from its context. */
 export interface ShiftAnalysisContext extends AnalysisContext {
@@ -42,7 +43,7 @@ export const shiftAnalysis: Analysis<ShiftAnalysisContext> = {
 
 /**
  * The `@losslens/validate` plugin: splitters `validate/kfold`, `validate/stratified-kfold`,
- * `validate/group-kfold`, `validate/time-series-split`, `validate/shuffle-split`,
+ * `validate/group-kfold`, `validate/time-series`, `validate/shuffle-split`,
  * `validate/holdout`, `validate/leave-one-out` (each takes its function's options), and the
  * analysis `validate/shift-tests`.
  * @example
@@ -54,7 +55,7 @@ export function validate(): Plugin {
     'validate/kfold': (config) => kFold(config as KFoldOptions),
     'validate/stratified-kfold': (config) => stratifiedKFold(config as StratifiedKFoldOptions),
     'validate/group-kfold': (config) => groupKFold(config as GroupKFoldOptions),
-    'validate/time-series-split': (config) => timeSeriesSplit(config as TimeSeriesSplitOptions),
+    'validate/time-series': (config) => timeSeriesSplit(config as TimeSeriesSplitOptions),
     'validate/shuffle-split': (config) => shuffleSplit(config as ShuffleSplitOptions),
     'validate/holdout': (config) => holdoutSplit(config as HoldoutOptions),
     'validate/leave-one-out': () => leaveOneOut(),

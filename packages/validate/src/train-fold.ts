@@ -1,6 +1,6 @@
-import { hashSeed, type Dataset, type Fold, type Model, type Task } from '@losslens/core';
+import { hashSeed, type Dataset, type Fold, type Lens, type Model, type Task } from '@losslens/core';
 import { fitStandardizer, subset } from '@losslens/data';
-import { createModel } from '@losslens/models';
+import { modelFromSpec } from '@losslens/models';
 import { evaluate, fit, fitMany, type FitOptions, type FitResult, type FitTask, type Metrics } from '@losslens/optim';
 
 /** What a model factory gets for each fold. */
@@ -12,10 +12,13 @@ export interface ModelContext {
   fold: number;
 }
 
-/** A model spec (`linear`, `mlp:64x64:relu`, …) or a factory that builds a fresh model. */
+/** A model spec (`linear`, `mlp:64x64:relu`, a plugin's `mine/cnn:32` with a lens, …) or a factory that builds a fresh model. */
 export type ModelSource = string | ((context: ModelContext) => Model);
 
-/** Training settings passed to optim's `fit` for every fold (model, data and seed are set per fold). */
+/**
+ * Training settings passed to optim's `fit` for every fold (model, data and seed are set per
+ * fold). Its `lens` also resolves a spec's prefix.
+ */
 export type FoldFitOptions = Omit<FitOptions, 'model' | 'train' | 'validation' | 'seed' | 'initialTheta'>;
 
 /** The training function; optim's `fit` unless replaced (tests, custom loops). */
@@ -43,13 +46,13 @@ export function foldSeed(seed: number, k: number): number {
 }
 
 /**
- * Builds a fresh model for fold `k` from a spec or a factory.
+ * Builds a fresh model for fold `k` from a spec (resolved through `lens` when given) or a factory.
  * @example
  * const model = buildModel('mlp:16:relu', train, 0);
  */
-export function buildModel(source: ModelSource, dataset: Dataset, k: number): Model {
+export function buildModel(source: ModelSource, dataset: Dataset, k: number, lens?: Lens): Model {
   return typeof source === 'string'
-    ? createModel(source, { inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task })
+    ? modelFromSpec(source, { inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task, ...(lens ? { models: lens.models } : {}) })
     : source({ inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task, fold: k });
 }
 
@@ -81,7 +84,7 @@ export async function trainFold(
 ): Promise<TrainedFold> {
   const started = performance.now();
   const { train, validation } = foldData(dataset, fold, options.standardize ?? 'none');
-  const model = buildModel(options.model, dataset, k);
+  const model = buildModel(options.model, dataset, k, options.fit.lens);
   const s = foldSeed(seed, k);
   const result = await (options.trainer ?? fit)({ ...options.fit, model, train, validation, seed: s });
   const trainMetrics = result.final?.train ?? evaluate(model, result.theta, train, options.fit.loss);
@@ -108,7 +111,7 @@ function foldData(dataset: Dataset, fold: Fold, standardize: FoldStandardization
 }
 
 /** Fit options a worker can rebuild: plain data only (see `FitTask`). */
-const POOLABLE = new Set(['optimizer', 'learningRate', 'epochs', 'batchSize', 'earlyStopping', 'clipNorm', 'finalEvaluation', 'evaluationBatchSize']);
+const POOLABLE = new Set(['lens', 'optimizer', 'learningRate', 'epochs', 'batchSize', 'earlyStopping', 'clipNorm', 'finalEvaluation', 'evaluationBatchSize']);
 
 /**
  * Trains every fold in worker threads (optim's `fitMany`) when the model is a spec and the fit
@@ -141,11 +144,11 @@ export async function trainFoldsInPool(
     ...(f.earlyStopping !== undefined ? { earlyStopping: f.earlyStopping } : {}),
     ...(f.clipNorm !== undefined ? { clipNorm: f.clipNorm } : {}),
   }));
-  const results = await fitMany(tasks, { ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const results = await fitMany(tasks, { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(f.lens ? { lens: f.lens } : {}) });
   const ms = (performance.now() - started) / folds.length;
   return results.map((result, k) => {
     const { train, validation } = parts[k]!;
-    const model = buildModel(spec, options.dataset, k);
+    const model = buildModel(spec, options.dataset, k, f.lens);
     return {
       model,
       seed: foldSeed(seed, k),

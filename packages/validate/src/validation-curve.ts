@@ -64,7 +64,7 @@ export async function validationCurve(options: ValidationCurveOptions): Promise<
       done++;
       events.emit({ type: 'progress', task: 'validation curve', done, total, message: `${name}, fold ${k + 1}` });
     }
-    const x = options.complexity?.[m] ?? buildModel(source, dataset, -1).parameterCount;
+    const x = options.complexity?.[m] ?? buildModel(source, dataset, -1, options.fit.lens).parameterCount;
     points.push(curvePoint(x, name, train, validation));
   }
   const best = bestPoint(points);

@@ -56,7 +56,7 @@ describe('losslens batch-study', () => {
     const cases: [string[], RegExp][] = [
       [['batch-study', '--train', 'classes.csv', '--target', 'k', '--batch-sizes', '16,abc'], /--batch-sizes: expected comma-separated whole numbers ≥ 1 or "full", got "abc"/],
       [['batch-study', '--train', 'classes.csv', '--target', 'k', '--batch-sizes', '16', '--lr-scaling', 'cubic'], /--lr-scaling/],
-      [['batch-study', '--dataset', 'nope', '--batch-sizes', '16'], /--dataset: unknown built-in dataset "nope"/],
+      [['batch-study', '--dataset', 'nope', '--batch-sizes', '16'], /--dataset: no dataset named "nope" \(known: data\/mnist, data\/iris, .*synthetic\/curve/],
       [['batch-study', '--train', 'classes.csv', '--target', 'k'], /--batch-sizes/],
     ];
     for (const [args, message] of cases) {

@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { initTensorflow, InputError } from '@losslens/core';
+import { InputError } from '@losslens/core';
 import { sharpnessMeasure } from '@losslens/critical';
-import { batchStudy, learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type OptimizerName, type SharpnessMeasure } from '@losslens/optim';
+import { batchStudy, learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type SharpnessMeasure } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
 import { loadCommandData, type DataFlags } from './train.js';
 
 /** Parses `--batch-sizes 16,64,256,full`. */
@@ -45,10 +46,11 @@ interface BatchStudyFlags extends DataFlags {
   lrScaling: LearningRateScaling;
   sharpness?: boolean;
   model: string;
-  optimizer: OptimizerName;
+  optimizer: string;
   lr?: number;
   workers?: number;
   backend?: string;
+  plugin?: string[];
   json?: string;
 }
 
@@ -57,7 +59,7 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('batch-study')
     .description('train the same model at several batch sizes and compare time per update/epoch and losses')
-    .option('--dataset <name>', 'a built-in dataset (e.g. mnist)')
+    .option('--dataset <name>', 'a dataset (e.g. mnist) or a plugin\'s')
     .option('--train <file>', 'training CSV instead of --dataset')
     .option('--target <column>', 'the column to predict (with --train)')
     .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
@@ -65,22 +67,25 @@ export function register(program: Command, io: CliIO): void {
     .option('--epochs <n>', 'epochs per batch size', intFlag('--epochs', { min: 1 }), 5)
     .option('--lr-scaling <rule>', 'none | linear | sqrt, from the smallest batch size', choiceFlag('--lr-scaling', learningRateScalings), 'none' as LearningRateScaling)
     .option('--sharpness', 'also measure the sharpness of each final θ: top Hessian eigenvalue and Keskar ε-sharpness')
-    .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation>', 'mlp:128:relu')
-    .option('--optimizer <name>', `one of ${optimizerNames.join(', ')}`, choiceFlag('--optimizer', optimizerNames), 'sgd')
+    .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation> | a plugin\'s prefix', 'mlp:128:relu')
+    .option('--optimizer <name>', `${optimizerNames.join(', ')}, or a plugin's`, 'sgd')
     .option('--lr <rate>', 'learning rate at the smallest batch size (default: the optimizer’s)', numberFlag('--lr'))
     .option('--validation <fraction>', 'validation share held out from the training rows', numberFlag('--validation'), 0.2)
     .option('--seed <n>', 'one seed for the split and every trial', intFlag('--seed'), 0)
     .option('--workers <n>', 'worker threads (default: one per core, at most one per batch size)', intFlag('--workers', { min: 1 }))
     .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
+    .option(...pluginFlag)
     .option('--json <file>', 'write { runs: [...] } as JSON')
     .action(async (flags: BatchStudyFlags) => {
       if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
       // critical's measure: top Hessian eigenvalue (Lanczos) and Keskar's ε-sharpness at each final θ.
       const measureSharpness: SharpnessMeasure | undefined = flags.sharpness === true ? sharpnessMeasure() : undefined;
-      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
-      const { train, validation } = await loadCommandData(flags, io);
+      const lens = await openLens(flags, io);
+      checkOptimizer(lens, flags.optimizer);
+      const { train, validation } = await loadCommandData(flags, io, lens);
       const result = await batchStudy({
+        lens,
         model: flags.model,
         train,
         ...(validation === undefined ? {} : { validation }),

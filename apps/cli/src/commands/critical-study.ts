@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { initTensorflow, InputError, isInputError } from '@losslens/core';
+import { InputError, isInputError } from '@losslens/core';
 import { criticalStudy, type CriticalStudyResult, type PolishOptions } from '@losslens/critical';
-import { createModel } from '@losslens/models';
-import { optimizerNames, type OptimizerName } from '@losslens/optim';
+import { optimizerNames } from '@losslens/optim';
 import { htmlPage, renderSvg, scatterChart, escapeHtml } from '@losslens/plot';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
 import { assertWritable, writeOutput } from '../write-output.js';
+import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
 import { batchSizeFlag, loadCommandData } from './train.js';
 
 const polishMethods = ['levenberg-marquardt', 'newton-mr', 'gradient-norm', 'gradient-descent', 'none'] as const;
@@ -21,13 +21,14 @@ interface CriticalStudyFlags {
   runs: number;
   seed: number;
   epochs: number;
-  optimizer: OptimizerName;
+  optimizer: string;
   lr: number;
   batchSize: number | 'full';
   polish: (typeof polishMethods)[number];
   polishSteps?: number;
   gradientTolerance?: number;
   backend?: string;
+  plugin?: string[];
   json?: string;
   svg?: string;
   html?: string;
@@ -66,7 +67,7 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('critical-study')
     .description("the lecture's experiment: train a small net from many seeds until the gradient is small, then plot minimum ratio vs training loss")
-    .option('--dataset <name>', 'a built-in dataset (default: curve, when --train is not given)')
+    .option('--dataset <name>', 'a dataset, built-in or a plugin\'s (default: curve, when --train is not given)')
     .option('--train <file>', 'training CSV instead of --dataset')
     .option('--target <column>', 'the column to predict (with --train)')
     .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
@@ -75,13 +76,14 @@ export function register(program: Command, io: CliIO): void {
     .option('--runs <n>', 'number of training runs (seeds --seed … --seed + runs − 1)', intFlag('--runs', { min: 1 }), 10)
     .option('--seed <n>', 'first seed', intFlag('--seed', { min: 0 }), 0)
     .option('--epochs <n>', 'training epochs per run', intFlag('--epochs', { min: 1 }), 1500)
-    .option('--optimizer <name>', optimizerNames.join('|'), choiceFlag('--optimizer', optimizerNames), 'adam' as OptimizerName)
+    .option('--optimizer <name>', `${optimizerNames.join('|')} or a plugin's`, 'adam')
     .option('--lr <x>', 'learning rate', numberFlag('--lr'), 0.02)
     .option('--batch-size <n|full>', 'rows per update', batchSizeFlag('--batch-size'), 'full' as const)
     .option('--polish <method>', `drive ‖∇L‖ down after training: ${polishMethods.join(' | ')}`, choiceFlag('--polish', polishMethods), 'levenberg-marquardt' as const)
     .option('--polish-steps <n>', 'most polish steps (default 30 for levenberg-marquardt and newton-mr, 200 otherwise)', intFlag('--polish-steps', { min: 0 }))
     .option('--gradient-tolerance <x>', 'a point is critical when ‖∇L‖ ≤ this (default 1e-3)', numberFlag('--gradient-tolerance'))
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
+    .option(...pluginFlag)
     .option('--json <out>', 'write the runs as JSON')
     .option('--svg <out>', 'write the scatter plot as SVG')
     .option('--html <out>', 'write a self-contained HTML page with the plot and the table')
@@ -89,7 +91,8 @@ export function register(program: Command, io: CliIO): void {
       for (const [flag, path] of [['--json', flags.json], ['--svg', flags.svg], ['--html', flags.html]] as const) {
         if (path !== undefined) await assertWritable(io.cwd, path, flag);
       }
-      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
+      const lens = await openLens(flags, io);
+      checkOptimizer(lens, flags.optimizer);
       const dataFlags = {
         ...(flags.train === undefined ? { dataset: flags.dataset ?? 'curve' } : { train: flags.train }),
         ...(flags.target === undefined ? {} : { target: flags.target }),
@@ -101,10 +104,10 @@ export function register(program: Command, io: CliIO): void {
       if (flags.train !== undefined && flags.dataset !== undefined) {
         throw new InputError('E_USAGE', 'give either --dataset NAME or --train F.csv --target COL, not both', { flag: '--train' });
       }
-      const { train } = await loadCommandData(dataFlags, io);
+      const { train } = await loadCommandData(dataFlags, io, lens);
       let model;
       try {
-        model = createModel(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task });
+        ({ model } = await lens.model(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd }));
       } catch (error) {
         if (isInputError(error)) throw new InputError(error.code, error.message, { flag: '--model' });
         throw error;
@@ -114,7 +117,7 @@ export function register(program: Command, io: CliIO): void {
         model,
         train,
         seeds: Array.from({ length: flags.runs }, (_, i) => flags.seed + i),
-        fit: { optimizer: flags.optimizer, epochs: flags.epochs, batchSize: flags.batchSize, learningRate: flags.lr },
+        fit: { lens, optimizer: flags.optimizer, epochs: flags.epochs, batchSize: flags.batchSize, learningRate: flags.lr },
         polish,
         ...(flags.gradientTolerance === undefined ? {} : { tolerance: { gradient: flags.gradientTolerance } }),
         events: io.events,

@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, initTensorflow, isInputError, type Dataset, type Model, type Task } from '@losslens/core';
+import { InputError, isInputError, type Dataset, type Model, type Task } from '@losslens/core';
 import { loadCsv } from '@losslens/data';
-import { isModelPath, resolveModel } from '@losslens/models';
-import type { OptimizerName } from '@losslens/optim';
-import { kFold, selectModel, type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
+import type { DefaultLens } from '@losslens/lens';
+import { isModelPath } from '@losslens/models';
+import { type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
 import { writeOutput } from '../write-output.js';
 import { formatTable } from '../table.js';
 
-const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'] as const;
+const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'];
 
 /** The training flags `cv` and `learning-curve` share. */
 export interface TrainingFlags {
@@ -19,11 +20,12 @@ export interface TrainingFlags {
   task?: Task;
   epochs: number;
   batchSize: number | 'full';
-  optimizer: OptimizerName;
+  optimizer: string;
   lr?: number;
   seed: number;
   standardize: boolean;
   backend?: string;
+  plugin?: string[];
 }
 
 /** Adds the shared training flags to a command. */
@@ -34,22 +36,40 @@ export function trainingOptions(command: Command): Command {
     .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
     .option('--epochs <n>', 'epochs per training run', intFlag('--epochs', { min: 1 }), 100)
     .option('--batch-size <n|full>', 'rows per update, or full', (v: string) => (v === 'full' ? 'full' : intFlag('--batch-size', { min: 1 })(v)), 32)
-    .option('--optimizer <name>', optimizers.join('|'), choiceFlag('--optimizer', optimizers), 'adam')
+    .option('--optimizer <name>', `${optimizers.join('|')} or a plugin's`, 'adam')
     .option('--lr <x>', "learning rate (default: the optimizer's)", numberFlag('--lr'))
     .option('--seed <n>', 'seed of the shuffle and of every initialization', intFlag('--seed', { min: 0 }), 0)
     .option('--no-standardize', 'do not standardize features (by default they are, fitted on each fold\'s training rows only)')
-    .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)');
+    .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
+    .option(...pluginFlag);
 }
 
-/** Loads the training CSV and sets tfjs up. */
-export async function loadTraining(flags: TrainingFlags, io: CliIO): Promise<Dataset> {
-  await initTensorflow(flags.backend !== undefined ? { backend: flags.backend } : {});
-  return loadCsv(resolve(io.cwd, flags.train), { target: flags.target, file: flags.train, ...(flags.task ? { task: flags.task } : {}) });
+/**
+ * Opens the lens (built-ins and `--plugin` modules, on `--backend`) and loads the training CSV;
+ * with `groups`, that column holds each row's group and is not a feature.
+ */
+export async function loadTraining(flags: TrainingFlags, io: CliIO, groups?: string): Promise<{ lens: DefaultLens; dataset: Dataset; groupOf?: Float32Array }> {
+  const lens = await openLens(flags, io);
+  checkOptimizer(lens, flags.optimizer);
+  const path = resolve(io.cwd, flags.train);
+  const base = { target: flags.target, file: flags.train, ...(flags.task ? { task: flags.task } : {}) };
+  const dataset = await loadCsv(path, base);
+  if (groups === undefined) return { lens, dataset };
+  if (!dataset.featureNames.includes(groups)) {
+    throw new InputError('E_USAGE', `column "${groups}" is not a feature column of ${flags.train} (columns: ${dataset.featureNames.join(', ')})`, { flag: '--groups' });
+  }
+  const features = dataset.featureNames.filter((name) => name !== groups);
+  const [withoutGroups, grouping] = await Promise.all([
+    loadCsv(path, { ...base, features }),
+    loadCsv(path, { target: groups, file: flags.train, task: 'classification', features }),
+  ]);
+  return { lens, dataset: withoutGroups, groupOf: grouping.targets };
 }
 
-/** The fit options the flags ask for. */
-export function fitOptions(flags: TrainingFlags): FoldFitOptions {
+/** The fit options the flags ask for, resolving names through `lens`. */
+export function fitOptions(flags: TrainingFlags, lens: DefaultLens): FoldFitOptions {
   return {
+    lens,
     epochs: flags.epochs,
     batchSize: flags.batchSize,
     optimizer: flags.optimizer,
@@ -62,10 +82,10 @@ export function fitOptions(flags: TrainingFlags): FoldFitOptions {
  * model source: a spec builds a fresh model per fold; a model.json's architecture is reused
  * (it holds no weights: every fold starts from `model.init(seed)`). Errors name `flag`.
  */
-export async function modelSource(spec: string, dataset: Dataset, io: CliIO, flag: string): Promise<ModelSource> {
+export async function modelSource(spec: string, dataset: Dataset, io: CliIO, flag: string, lens: DefaultLens): Promise<ModelSource> {
   let model: Model;
   try {
-    ({ model } = await resolveModel(spec, { cwd: io.cwd, inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task }));
+    ({ model } = await lens.model(spec, { cwd: io.cwd, inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task }));
   } catch (error) {
     if (isInputError(error)) throw new InputError(error.code, error.message, { flag });
     throw error;
@@ -83,6 +103,8 @@ export function checkFolds(folds: number, dataset: Dataset, file: string): void 
 interface CvFlags extends TrainingFlags {
   folds: number;
   shuffle?: boolean;
+  splitter: string;
+  groups?: string;
   models: string;
   workers: number;
   json?: string;
@@ -122,6 +144,26 @@ export function cvTable(selection: Selection): string {
   return formatTable(header, rows);
 }
 
+/** The splitter `--splitter` names, configured by `--folds`, `--shuffle` and `--seed` as it takes them. */
+function makeSplitter(lens: DefaultLens, flags: CvFlags) {
+  const { key } = lens.splitters.resolve(flags.splitter, '--splitter');
+  const short = key.slice(key.indexOf('/') + 1);
+  const config: Record<string, unknown> =
+    short === 'time-series'
+      ? { splits: flags.folds }
+      : short === 'group-kfold'
+        ? { folds: flags.folds }
+        : short === 'kfold' || short === 'stratified-kfold'
+          ? { folds: flags.folds, shuffle: flags.shuffle === true, seed: flags.seed }
+          : { folds: flags.folds, ...(flags.shuffle ? { shuffle: true } : {}), seed: flags.seed };
+  try {
+    return lens.splitter(key, config);
+  } catch (error) {
+    if (isInputError(error)) throw new InputError(error.code, error.message, { flag: '--splitter' });
+    throw error;
+  }
+}
+
 /** `losslens cv`: N-fold cross validation of candidate models; selects the smallest mean validation loss. */
 export function register(program: Command, io: CliIO): void {
   trainingOptions(
@@ -131,29 +173,34 @@ export function register(program: Command, io: CliIO): void {
   )
     .option('--folds <k>', 'number of folds (as scikit-learn KFold: consecutive, the first n mod k folds one row larger)', intFlag('--folds', { min: 2 }), 5)
     .option('--shuffle', 'shuffle rows before making the folds (seeded by --seed)')
+    .option('--splitter <name>', 'kfold | stratified-kfold | group-kfold (with --groups) | time-series | a plugin\'s', 'kfold')
+    .option('--groups <column>', 'the column naming each row\'s group, for group-kfold (not used as a feature)')
     .requiredOption('--models <specs>', 'candidate models separated by ";", e.g. "linear;mlp:32:relu;mlp:64x64:relu"')
     .option('--workers <n>', 'train each model\'s folds in this many worker threads (1: in this thread)', intFlag('--workers', { min: 1 }), 1)
     .option('--json <out>', 'write the folds, per-model fold losses, mean, std and the selection as JSON')
     .action(async (flags: CvFlags) => {
       const specs = flags.models.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
       if (specs.length === 0) throw new InputError('E_USAGE', 'no model specs given (e.g. "linear;mlp:32:relu")', { flag: '--models' });
-      const dataset = await loadTraining(flags, io);
+      const { lens, dataset, groupOf } = await loadTraining(flags, io, flags.groups);
       checkFolds(flags.folds, dataset, flags.train);
       const candidates = [];
-      for (const spec of specs) candidates.push({ name: spec, model: await modelSource(spec, dataset, io, '--models') });
-      const splitter = kFold({ folds: flags.folds, shuffle: flags.shuffle === true, seed: flags.seed });
-      const selection = await selectModel({
+      for (const spec of specs) candidates.push({ name: spec, model: await modelSource(spec, dataset, io, '--models', lens) });
+      const splitter = makeSplitter(lens, flags);
+      const grouped = splitter.name.startsWith('group');
+      if (grouped && groupOf === undefined) throw new InputError('E_USAGE', `${flags.splitter} needs --groups COLUMN`, { flag: '--groups' });
+      const selection = await lens.selectModel({
         candidates,
         dataset,
         splitter,
-        fit: fitOptions(flags),
+        ...(groupOf ? { groups: groupOf } : {}),
+        fit: fitOptions(flags, lens),
         seed: flags.seed,
         standardize: flags.standardize ? 'features' : 'none',
         workers: flags.workers,
         events: io.events,
       });
       io.stdout(
-        `${flags.folds}-fold cross validation on ${flags.train} (${dataset.n} rows, ${splitter.name}, ${dataset.task})\n\n` +
+        `${selection.folds.length}-fold cross validation on ${flags.train} (${dataset.n} rows, ${splitter.name}, ${dataset.task})\n\n` +
           `${cvTable(selection)}\n\nselected: ${selection.selected} (smallest mean validation loss; ± is the sample std over folds)\n`,
       );
       if (selection.warning !== undefined) io.stdout(`warning: ${selection.warning}\n`);

@@ -67,7 +67,7 @@ describe('losslens data inspect', () => {
     [['--train', 'reg.csv'], 'losslens: --target: is required with --train (the column to predict)'],
     [['--train', 'reg.csv', '--target', 'y', '--task', 'ranking'], 'losslens: --task: expected one of regression, classification, got "ranking"'],
     [[], 'losslens: --train: give exactly one of --train FILE or --dataset NAME'],
-    [['--dataset', 'cifar'], /^losslens: --dataset: unknown built-in dataset "cifar"; choose one of mnist, iris/],
+    [['--dataset', 'cifar'], /^losslens: --dataset: no dataset named "cifar" \(known: data\/mnist, data\/iris, /],
   ] as const)('bad input %j exits 2 with one line', async (args, message) => {
     const { code, io } = await run(['data', 'inspect', ...args], dir);
     expect(code).toBe(2);

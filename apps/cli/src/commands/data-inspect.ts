@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Dataset, type Task } from '@losslens/core';
-import { builtinDatasets, formatDatasetSummary, loadBuiltin, loadCsv, loadJson, summarizeDataset } from '@losslens/data';
+import { formatDatasetSummary, loadCsv, loadJson, summarizeDataset } from '@losslens/data';
 import type { CliIO } from '../command.js';
+import { openLens, pluginFlag } from '../lens.js';
 import { choiceFlag } from '../errors.js';
 
 interface InspectFlags {
@@ -11,6 +12,7 @@ interface InspectFlags {
   target?: string;
   task?: Task;
   json?: boolean;
+  plugin?: string[];
 }
 
 /**
@@ -24,10 +26,11 @@ export function register(program: Command, io: CliIO): void {
     .command('inspect')
     .description('print the schema, task, class balance and row count of a dataset')
     .option('--train <file>', 'CSV with a header row (or a .json array of records)')
-    .option('--dataset <name>', `a built-in dataset instead of --train (${Object.keys(builtinDatasets).join(', ')})`)
+    .option('--dataset <name>', 'a dataset instead of --train: curve, iris, mnist, two-moons, … or a plugin\'s (`losslens plugins` lists them)')
     .option('--target <column>', 'the column to predict (required with --train)')
     .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
     .option('--json', 'print the summary as JSON')
+    .option(...pluginFlag)
     .action(async (flags: InspectFlags) => {
       const ds = await loadForInspect(flags, io);
       const summary = summarizeDataset(ds);
@@ -39,7 +42,10 @@ async function loadForInspect(flags: InspectFlags, io: CliIO): Promise<Dataset> 
   if ((flags.train === undefined) === (flags.dataset === undefined)) {
     throw new InputError('E_USAGE', 'give exactly one of --train FILE or --dataset NAME', { flag: flags.train ? '--dataset' : '--train' });
   }
-  if (flags.dataset !== undefined) return loadBuiltin(flags.dataset);
+  if (flags.dataset !== undefined) {
+    const lens = await openLens({ ...(flags.plugin ? { plugin: flags.plugin } : {}), backend: 'cpu' }, io);
+    return lens.dataset(flags.dataset);
+  }
   const file = flags.train as string;
   if (flags.target === undefined) throw new InputError('E_USAGE', 'is required with --train (the column to predict)', { flag: '--target' });
   const options = { target: flags.target, file, ...(flags.task !== undefined ? { task: flags.task } : {}) };

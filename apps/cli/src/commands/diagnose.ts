@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, initTensorflow, type Dataset, type Task } from '@losslens/core';
-import { builtinDatasets, loadBuiltin, loadCsv } from '@losslens/data';
-import { diagnose, diagnosisMarkdown, diagnosisReport, type Budget } from '@losslens/diagnose';
-import type { OptimizerName } from '@losslens/optim';
+import { InputError, type Dataset, type Task } from '@losslens/core';
+import { loadCsv } from '@losslens/data';
+import { diagnosisMarkdown, diagnosisReport, type Budget } from '@losslens/diagnose';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
 import { assertWritable, writeOutput } from '../write-output.js';
-import { loadPlugins } from '../load-plugins.js';
+import { checkOptimizer, openLens, parseAugment, pluginFlag } from '../lens.js';
 
 interface DiagnoseFlags {
   train?: string;
@@ -16,7 +15,8 @@ interface DiagnoseFlags {
   target?: string;
   task?: Task;
   model?: string;
-  optimizer?: OptimizerName;
+  optimizer?: string;
+  augment?: string;
   lr?: number;
   epochs?: number;
   batchSize?: number | 'full';
@@ -28,7 +28,7 @@ interface DiagnoseFlags {
   plugin?: string[];
 }
 
-const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'] as const;
+const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'];
 
 const batchSizeFlag = (value: string): number | 'full' => (value === 'full' ? 'full' : intFlag('--batch-size', { min: 1 })(value));
 
@@ -39,18 +39,19 @@ export function register(program: Command, io: CliIO): void {
     .description("walk the lecture's decision tree: model bias, optimization, overfitting, mismatch or healthy")
     .option('--train <file>', 'training CSV (header row; numeric features)')
     .option('--test <file>', 'test CSV with the same columns (never used for choices)')
-    .option('--dataset <name>', `a built-in dataset instead of --train (${Object.keys(builtinDatasets).join(', ')})`)
+    .option('--dataset <name>', 'a dataset instead of --train: curve, iris, mnist, two-moons, … or a plugin\'s (`losslens plugins` lists them)')
     .option('--target <column>', 'the column to predict (required with --train)')
     .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
-    .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<act> | cnn:… | resnet-mlp:… | model.json', 'mlp:32x32:relu')
-    .option('--optimizer <name>', optimizers.join('|'), choiceFlag('--optimizer', optimizers), 'adam')
+    .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<act> | cnn:… | resnet-mlp:… | a plugin\'s prefix | model.json', 'mlp:32x32:relu')
+    .option('--optimizer <name>', `${optimizers.join('|')} or a plugin's`, 'adam')
+    .option('--augment <name[:json]>', 'augmentation of every run\'s training batches, e.g. data/gaussian-noise or a plugin\'s')
     .option('--lr <x>', 'learning rate (default: 0.01 for adam/adamw/lamb, else the optimizer\'s)', numberFlag('--lr'))
     .option('--epochs <n>', 'epochs per training run (default: the budget\'s)', intFlag('--epochs', { min: 1 }))
     .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag, 32)
     .option('--seed <n>', 'seed for splits, initialization and shuffling', intFlag('--seed', { min: 0 }), 0)
     .option('--budget <b>', 'quick | standard | thorough', choiceFlag('--budget', ['quick', 'standard', 'thorough'] as const), 'standard')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
-    .option('--plugin <module...>', 'plugin modules whose analyses the diagnosis runs and reports')
+    .option(...pluginFlag)
     .option('--json <out>', 'write the diagnosis as JSON')
     .option('--report <out.html>', 'write a self-contained HTML report with plots')
     .action(async (flags: DiagnoseFlags) => {
@@ -61,21 +62,21 @@ export function register(program: Command, io: CliIO): void {
       if (flags.dataset !== undefined && flags.test !== undefined) throw new InputError('E_USAGE', 'goes with --train, not --dataset', { flag: '--test' });
       if (flags.json !== undefined) await assertWritable(io.cwd, flags.json, '--json');
       if (flags.report !== undefined) await assertWritable(io.cwd, flags.report, '--report');
-      await initTensorflow(flags.backend !== undefined ? { backend: flags.backend } : {});
-      const lens = flags.plugin ? await loadPlugins(flags.plugin, io.cwd, flags.backend) : undefined;
-      const analyses = lens ? lens.analyses.keys().map((key) => lens.analyses.get(key)) : [];
+      const lens = await openLens(flags, io);
+      checkOptimizer(lens, flags.optimizer ?? 'adam');
+      const augment = flags.augment === undefined ? undefined : parseAugment(lens, flags.augment);
       const task = flags.task !== undefined ? { task: flags.task } : {};
       let train: Dataset;
       let test: Dataset | undefined;
       if (flags.dataset !== undefined) {
-        train = await loadBuiltin(flags.dataset, { seed: flags.seed });
+        train = await lens.dataset(flags.dataset, { seed: flags.seed });
       } else {
         train = await loadCsv(resolve(io.cwd, flags.train!), { target: flags.target!, file: flags.train!, ...task });
         if (flags.test !== undefined) {
           test = await loadCsv(resolve(io.cwd, flags.test), { target: flags.target!, file: flags.test, like: train });
         }
       }
-      const diagnosis = await diagnose({
+      const diagnosis = await lens.diagnose({
         train,
         ...(test ? { test } : {}),
         model: flags.model ?? 'mlp:32x32:relu',
@@ -85,7 +86,8 @@ export function register(program: Command, io: CliIO): void {
         ...(flags.batchSize !== undefined ? { batchSize: flags.batchSize } : {}),
         seed: flags.seed,
         budget: flags.budget,
-        analyses,
+        ...(augment ? { augment } : {}),
+        cwd: io.cwd,
         events: io.events,
       });
       io.stdout(diagnosisMarkdown(diagnosis));

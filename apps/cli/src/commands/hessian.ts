@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { initTensorflow, InputError, isInputError, type Dataset, type LossFunction } from '@losslens/core';
+import { InputError, isInputError, type Dataset, type LossFunction, type Model } from '@losslens/core';
 import { analyzeCriticalPoint, datasetObjective, type HessianReport } from '@losslens/critical';
 import { loadCsv } from '@losslens/data';
 import {
@@ -11,13 +11,14 @@ import {
   isModelPath,
   loadLayersModel,
   mse,
-  resolveModel,
   softmaxCrossEntropy,
   type LosslensModel,
 } from '@losslens/models';
+import type { DefaultLens } from '@losslens/lens';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
 import { assertWritable, writeOutput } from '../write-output.js';
+import { openLens, pluginFlag } from '../lens.js';
 
 interface HessianFlags {
   model: string;
@@ -32,6 +33,7 @@ interface HessianFlags {
   batchSize?: number;
   seed: number;
   backend?: string;
+  plugin?: string[];
   json?: string;
 }
 
@@ -40,7 +42,7 @@ interface HessianFlags {
  * classes; a one-output model on two classes gets binary cross-entropy on 0/1 targets; a model
  * ending in softmax/sigmoid gets the probability form of cross-entropy, one ending linear the logit form.
  */
-export function dataAndLoss(model: LosslensModel, dataset: Dataset, loss: 'mse' | 'crossentropy' | undefined): { data: Dataset; loss: LossFunction } {
+export function dataAndLoss(model: Model & { outputActivation?: LosslensModel['outputActivation'] }, dataset: Dataset, loss: 'mse' | 'crossentropy' | undefined): { data: Dataset; loss: LossFunction } {
   if (loss === 'mse' || (loss === undefined && dataset.task === 'regression')) return { data: dataset, loss: mse };
   if (dataset.task !== 'classification') {
     throw new InputError('E_VALUE', `--loss crossentropy needs class labels in the target column "${dataset.targetName}"`, { flag: '--loss' });
@@ -54,7 +56,8 @@ export function dataAndLoss(model: LosslensModel, dataset: Dataset, loss: 'mse' 
 
 /**
  * The model and the point θ to analyze: a tfjs-layers model.json (or a folder holding one) with
- * its weights, or a spec built for the data's shape with θ = init(seed). Errors name `flag`.
+ * its weights, or a spec (a plugin's prefix too) built for the data's shape with θ = init(seed).
+ * Errors name `flag`.
  */
 export async function loadPoint(
   specOrPath: string,
@@ -62,10 +65,11 @@ export async function loadPoint(
   io: CliIO,
   seed: number,
   flag: string,
-): Promise<{ model: LosslensModel; theta: Float32Array }> {
+  lens: DefaultLens,
+): Promise<{ model: Model; theta: Float32Array }> {
   try {
     if (isModelPath(specOrPath) || existsSync(resolve(io.cwd, specOrPath))) return await loadLayersModel(resolve(io.cwd, specOrPath));
-    const { model } = await resolveModel(specOrPath, { inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task });
+    const { model } = await lens.model(specOrPath, { inputShape: dataset.featureShape, outputs: dataset.outputs, task: dataset.task });
     return { model, theta: model.init(seed) };
   } catch (error) {
     if (isInputError(error)) throw new InputError(error.code, error.message, { flag });
@@ -117,13 +121,14 @@ export function register(program: Command, io: CliIO): void {
     .option('--batch-size <n>', 'rows per chunk of the exact full-data HVP (memory only; default 2048)', intFlag('--batch-size', { min: 1 }))
     .option('--seed <n>', 'seed of Lanczos/SLQ start vectors (and of θ for a spec)', intFlag('--seed', { min: 0 }), 0)
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
+    .option(...pluginFlag)
     .option('--json <out>', 'write the JSON report to this file')
     .action(async (flags: HessianFlags) => {
       if (flags.json !== undefined) await assertWritable(io.cwd, flags.json, '--json');
-      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
+      const lens = await openLens(flags, io);
       const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
       const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });
-      const { model, theta } = await loadPoint(flags.model, dataset, io, flags.seed, '--model');
+      const { model, theta } = await loadPoint(flags.model, dataset, io, flags.seed, '--model', lens);
       const { data, loss } = dataAndLoss(model, dataset, flags.loss);
       const objective = datasetObjective(model, data, loss, flags.batchSize === undefined ? {} : { batchSize: flags.batchSize });
       let report: HessianReport;

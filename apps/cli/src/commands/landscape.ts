@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { initTensorflow, InputError } from '@losslens/core';
+import { InputError } from '@losslens/core';
 import { datasetObjective, filterNormalizedSurface, interpolate1d, type Interpolation, type LossSurface } from '@losslens/critical';
 import { loadCsv } from '@losslens/data';
 import { htmlPage, lineChart, renderSvg, type ChartSpec } from '@losslens/plot';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
 import { assertWritable, writeOutput } from '../write-output.js';
+import { openLens, pluginFlag } from '../lens.js';
 import { dataAndLoss, loadPoint } from './hessian.js';
 
 interface LandscapeFlags {
@@ -77,6 +78,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--to <α>', '1-D: last α', numberFlag('--to', {}), 1.5)
     .option('--seed <n>', 'seed of the random directions', intFlag('--seed', { min: 0 }), 0)
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
+    .option(...pluginFlag)
     .option('--json <out>', 'write the grid or the curve as JSON')
     .option('--svg <out>', 'write the plot as SVG')
     .option('--html <out>', 'write a self-contained HTML page with the plot')
@@ -84,10 +86,10 @@ export function register(program: Command, io: CliIO): void {
       for (const [flag, path] of [['--json', flags.json], ['--svg', flags.svg], ['--html', flags.html]] as const) {
         if (path !== undefined) await assertWritable(io.cwd, path, flag);
       }
-      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
+      const lens = await openLens(flags, io);
       const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
       const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });
-      const a = await loadPoint(flags.model, dataset, io, flags.seed, '--model');
+      const a = await loadPoint(flags.model, dataset, io, flags.seed, '--model', lens);
       const { data, loss } = dataAndLoss(a.model, dataset, flags.loss);
       const objective = datasetObjective(a.model, data, loss);
       let json: Record<string, unknown>;
@@ -95,7 +97,7 @@ export function register(program: Command, io: CliIO): void {
       let title: string;
       try {
         if (flags.compare !== undefined) {
-          const b = await loadPoint(flags.compare, dataset, io, flags.seed + 1, '--compare');
+          const b = await loadPoint(flags.compare, dataset, io, flags.seed + 1, '--compare', lens);
           if (b.model.parameterCount !== a.model.parameterCount || b.model.layout.some((block, i) => block.name !== a.model.layout[i]?.name)) {
             throw new InputError('E_SHAPE', `${flags.compare} has a different architecture from ${flags.model} (${b.model.parameterCount} vs ${a.model.parameterCount} parameters)`, { flag: '--compare' });
           }

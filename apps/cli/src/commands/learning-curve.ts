@@ -56,15 +56,15 @@ export function register(program: Command, io: CliIO): void {
     .option('--svg <out>', 'write the curve as an SVG chart')
     .option('--html <out>', 'write a self-contained HTML page with the chart and the table')
     .action(async (flags: LearningCurveFlags) => {
-      const dataset = await loadTraining(flags, io);
+      const { lens, dataset } = await loadTraining(flags, io);
       checkFolds(flags.folds, dataset, flags.train);
-      const model = await modelSource(flags.model, dataset, io, '--model');
+      const model = await modelSource(flags.model, dataset, io, '--model', lens);
       const curve = await learningCurve({
         model,
         dataset,
         splitter: kFold({ folds: flags.folds, shuffle: true, seed: flags.seed }),
         ...(flags.sizes !== undefined ? { sizes: flags.sizes } : {}),
-        fit: fitOptions(flags),
+        fit: fitOptions(flags, lens),
         seed: flags.seed,
         standardize: flags.standardize ? 'features' : 'none',
         events: io.events,

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { InputError } from '@losslens/core';
-import { formatSummary, isModelPath, modelSummary, parseSpec, resolveModel } from '@losslens/models';
+import { formatSummary, isModelPath, modelSummary, resolveModel, specPrefix } from '@losslens/models';
 import type { CliIO } from '../command.js';
+import { openLens, pluginFlag } from '../lens.js';
 
 /** Parses `4`, `28,28,1` or `28x28x1` into a sample shape. */
 function parseShape(text: string): number[] {
@@ -37,21 +38,16 @@ export function register(program: Command, io: CliIO): void {
     .option('--input-shape <shape>', 'shape of one sample for a spec, e.g. 4 or 28,28,1 (default 4; 28,28,1 for cnn)')
     .option('--outputs <n>', 'number of outputs for a spec (default 1)')
     .option('--json', 'print the summary as JSON')
+    .option(...pluginFlag)
     .exitOverride()
     .configureOutput(output)
-    .action(async (specOrPath: string, options: { inputShape?: string; outputs?: string; json?: boolean }) => {
+    .action(async (specOrPath: string, options: { inputShape?: string; outputs?: string; json?: boolean; plugin?: string[] }) => {
+      const lens = await openLens({ ...(options.plugin ? { plugin: options.plugin } : {}), backend: 'cpu' }, io);
       const inputShape = options.inputShape === undefined ? undefined : parseShape(options.inputShape);
       const outputs = options.outputs === undefined ? undefined : parseOutputs(options.outputs);
-      let resolved;
-      if (isModelPath(specOrPath)) {
-        resolved = await resolveModel(specOrPath, { cwd: io.cwd, inputShape, outputs });
-      } else {
-        const family = parseSpec(specOrPath).family;
-        resolved = await resolveModel(specOrPath, {
-          inputShape: inputShape ?? (family === 'cnn' ? [28, 28, 1] : [4]),
-          outputs: outputs ?? 1,
-        });
-      }
+      const resolved = isModelPath(specOrPath)
+        ? await resolveModel(specOrPath, { cwd: io.cwd, inputShape, outputs })
+        : await lens.model(specOrPath, { inputShape: inputShape ?? (specPrefix(specOrPath) === 'cnn' ? [28, 28, 1] : [4]), outputs: outputs ?? 1 });
       const summary = modelSummary(resolved.model);
       io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     });

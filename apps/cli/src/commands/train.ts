@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { initTensorflow, InputError, type Dataset, type Task } from '@losslens/core';
-import { fitStandardizer, holdout, loadBuiltin, loadCsv } from '@losslens/data';
-import { resolveModel } from '@losslens/models';
-import { fit, optimizerNames, type EpochRecord, type OptimizerName } from '@losslens/optim';
+import { InputError, type Dataset, type Task } from '@losslens/core';
+import { fitStandardizer, holdout, loadCsv } from '@losslens/data';
+import type { DefaultLens } from '@losslens/lens';
+import { optimizerNames, resolveAugmentation, type EpochRecord } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { checkOptimizer, openLens, parseAugment, parseSchedule, pluginFlag } from '../lens.js';
 
 /** Parses `--batch-size`: a whole number ≥ 1 or `full`. */
 export function batchSizeFlag(flag: string) {
@@ -33,15 +34,15 @@ export interface DataFlags {
  * Loads `--dataset NAME` or `--train F.csv --target COL`, splits off a seeded validation part
  * (`--validation`, a fraction; 0 for none), and standardizes CSV features on the train part.
  * @example
- * const { train, validation } = await loadCommandData(options, io);
+ * const { train, validation } = await loadCommandData(options, io, lens);
  */
-export async function loadCommandData(flags: DataFlags, io: CliIO): Promise<{ train: Dataset; validation?: Dataset }> {
+export async function loadCommandData(flags: DataFlags, io: CliIO, lens: DefaultLens): Promise<{ train: Dataset; validation?: Dataset }> {
   if ((flags.dataset === undefined) === (flags.train === undefined)) {
     throw new InputError('E_USAGE', 'give either --dataset NAME or --train F.csv --target COL', { flag: '--train' });
   }
   let all: Dataset;
   if (flags.dataset !== undefined) {
-    all = await loadBuiltin(flags.dataset, { seed: flags.seed });
+    all = await lens.dataset(flags.dataset, { seed: flags.seed });
   } else {
     if (flags.target === undefined) throw new InputError('E_USAGE', 'needs --target COL (the column to predict)', { flag: '--target' });
     const file = flags.train as string;
@@ -76,8 +77,11 @@ export function formatCurve(history: readonly EpochRecord[]): string {
 
 interface TrainFlags extends DataFlags {
   model: string;
-  optimizer: OptimizerName;
+  optimizer: string;
   lr?: number;
+  augment?: string;
+  schedule?: string;
+  plugin?: string[];
   epochs: number;
   batchSize: number | 'full';
   earlyStopping?: number;
@@ -96,7 +100,9 @@ export function register(program: Command, io: CliIO): void {
     .option('--dataset <name>', 'a built-in dataset instead of --train (e.g. mnist, iris, two-moons)')
     .option('--task <task>', 'regression or classification (default: inferred from the target)', choiceFlag('--task', ['regression', 'classification'] as const))
     .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation> | path to a tfjs-layers model.json', 'mlp:64x64:relu')
-    .option('--optimizer <name>', `one of ${optimizerNames.join(', ')}`, choiceFlag('--optimizer', optimizerNames), 'adam')
+    .option('--optimizer <name>', `${optimizerNames.join(', ')}, or a plugin's`, 'adam')
+    .option('--schedule <name[:json]>', 'learning-rate schedule, e.g. \'cosine:{"totalEpochs":20}\' or a plugin\'s')
+    .option('--augment <name[:json]>', 'augmentation of every training batch, e.g. data/gaussian-noise or a plugin\'s')
     .option('--lr <rate>', 'learning rate (default: the optimizer’s)', numberFlag('--lr'))
     .option('--epochs <n>', 'epochs', intFlag('--epochs', { min: 1 }), 20)
     .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag('--batch-size'), 32 as number | 'full')
@@ -106,13 +112,17 @@ export function register(program: Command, io: CliIO): void {
     .option('--seed <n>', 'seed for the split, initialization and shuffling', intFlag('--seed'), 0)
     .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
+    .option(...pluginFlag)
     .option('--json <file>', 'write the run (curve, final metrics, stop reason) as JSON')
     .action(async (flags: TrainFlags) => {
       if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
-      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
-      const { train, validation } = await loadCommandData(flags, io);
-      const { model, theta } = await resolveModel(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd });
-      const result = await fit({
+      const lens = await openLens(flags, io);
+      checkOptimizer(lens, flags.optimizer);
+      const augment = flags.augment === undefined ? undefined : parseAugment(lens, flags.augment);
+      const schedule = flags.schedule === undefined ? undefined : parseSchedule(lens, flags.schedule);
+      const { train, validation } = await loadCommandData(flags, io, lens);
+      const { model, theta } = await lens.model(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd });
+      const result = await lens.fit({
         model,
         train,
         ...(validation === undefined ? {} : { validation }),
@@ -124,6 +134,8 @@ export function register(program: Command, io: CliIO): void {
         ...(flags.earlyStopping === undefined ? {} : { earlyStopping: { patience: flags.earlyStopping } }),
         ...(flags.clipNorm === undefined ? {} : { clipNorm: flags.clipNorm }),
         ...(theta === undefined ? {} : { initialTheta: theta }),
+        ...(augment === undefined ? {} : { augment: resolveAugmentation(augment, lens) }),
+        ...(schedule === undefined ? {} : { schedule }),
         events: io.events,
       });
       io.stdout(`${model.spec}: ${model.parameterCount} parameters, ${train.n} training rows${validation === undefined ? '' : `, ${validation.n} validation rows`}\n`);

@@ -3,8 +3,9 @@
  * trial independent, run in a pool of worker threads (piscina) so N cores run N trials.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { InputError, silentChannel, type Dataset, type EventChannel, type LossFunction, type Model } from '@losslens/core';
-import { createModel } from '@losslens/models';
+import { InputError, silentChannel, type Dataset, type EventChannel, type Lens, type LossFunction, type Model } from '@losslens/core';
+import { createModel, modelFromSpec, specPrefix } from '@losslens/models';
+import { resolveOptimizer } from '../fit/resolve-names.js';
 import type { EarlyStoppingOptions } from '../fit/early-stopping.js';
 import { defaultLearningRates, isOptimizerName, optimizerNames, type OptimizerName } from '../optimizers/create-optimizer.js';
 import { numberOption } from '../optimizers/options.js';
@@ -31,8 +32,14 @@ export interface BatchStudyOptions {
   batchSizes: readonly (number | 'full')[];
   epochs: number;
   /** Default `sgd` (the lecture's setting). */
+  /** Default `sgd`; with a lens, any registered optimizer. */
   optimizer?: OptimizerName | (string & {});
   optimizerConfig?: Record<string, unknown>;
+  /**
+   * Where the model spec's prefix and the optimizer resolve. A plugin's model or optimizer
+   * trains in this thread (worker threads know only the built-ins).
+   */
+  lens?: Lens;
   /** Rate at `referenceBatchSize`. Default: the optimizer's. */
   learningRate?: number;
   /** How the rate follows the batch size. Default `none`. */
@@ -84,23 +91,30 @@ export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudy
   });
   const epochs = numberOption('batchStudy', 'epochs', options.epochs, 1, { min: 1, integer: true });
   const seed = numberOption('batchStudy', 'seed', options.seed, 0, { integer: true });
-  const optimizer = options.optimizer ?? 'sgd';
-  if (!isOptimizerName(optimizer)) {
-    throw new InputError('E_VALUE', `unknown optimizer "${String(optimizer)}"; choose one of ${optimizerNames.join(', ')}`, { flag: '--optimizer' });
+  const lens = options.lens;
+  const requestedOptimizer = options.optimizer ?? 'sgd';
+  if (lens === undefined && !isOptimizerName(requestedOptimizer)) {
+    throw new InputError('E_VALUE', `unknown optimizer "${String(requestedOptimizer)}"; choose one of ${optimizerNames.join(', ')}`, { flag: '--optimizer' });
   }
+  const resolved = resolveOptimizer(requestedOptimizer, lens);
+  const builtinOptimizer = lens === undefined || lens.optimizers.owner(resolved.key) === '@losslens/optim';
+  // Built-ins by their short name (what worker threads know); a plugin's by its key, in this thread.
+  const optimizer = builtinOptimizer ? resolved.key.slice(resolved.key.indexOf('/') + 1) : resolved.key;
   const rule = options.lrScaling ?? 'none';
   if (!learningRateScalings.includes(rule)) {
     throw new InputError('E_USAGE', `unknown learning-rate scaling "${String(rule)}"; choose one of ${learningRateScalings.join(', ')}`, { flag: '--lr-scaling' });
   }
-  const baseRate = numberOption('batchStudy', 'learningRate', options.learningRate, defaultLearningRates[optimizer], { above: 0 });
+  const baseRate = numberOption('batchStudy', 'learningRate', options.learningRate, resolved.defaultRate, { above: 0 });
   const referenceBatchSize = numberOption('batchStudy', 'referenceBatchSize', options.referenceBatchSize, Math.min(...sizes), { above: 0 });
-  const workers = Math.min(
-    numberOption('batchStudy', 'workers', options.workers, Math.max(1, Math.min(sizes.length, await cores())), { min: 1, integer: true }),
-    sizes.length,
-  );
-  const events = options.events ?? silentChannel;
   const spec = typeof options.model === 'string' ? options.model : options.model.spec;
-  const model = typeof options.model === 'string' ? createModel(options.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task }) : options.model;
+  const shape = { inputShape: train.featureShape, outputs: train.outputs, task: train.task };
+  const model =
+    typeof options.model !== 'string' ? options.model : lens ? modelFromSpec(options.model, { ...shape, models: lens.models }) : createModel(options.model, shape);
+  const pluginModel = lens !== undefined && typeof options.model === 'string' && lens.models.owner(lens.models.resolve(specPrefix(spec)).key) !== '@losslens/models';
+  const workers = builtinOptimizer && !pluginModel
+    ? Math.min(numberOption('batchStudy', 'workers', options.workers, Math.max(1, Math.min(sizes.length, await cores())), { min: 1, integer: true }), sizes.length)
+    : 1;
+  const events = options.events ?? silentChannel;
   if (workers > 1) checkRebuildable(model, spec, train, options.loss);
 
   const settings: TrialSettings[] = sizes.map((batchSize, i) => ({
@@ -109,7 +123,7 @@ export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudy
     learningRate: scaleLearningRate(baseRate, { batchSize, referenceBatchSize, rule }),
     epochs,
     seed,
-    optimizer,
+    optimizer: optimizer as OptimizerName,
     ...(options.optimizerConfig === undefined ? {} : { optimizerConfig: options.optimizerConfig }),
     ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
     ...(options.earlyStopping === undefined ? {} : { earlyStopping: options.earlyStopping }),
@@ -128,7 +142,7 @@ export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudy
   let runs: BatchRun[];
   if (workers === 1) {
     runs = [];
-    for (const s of settings) runs.push(await finish(await runTrial(model, train, validation, s, options.loss)));
+    for (const s of settings) runs.push(await finish(await runTrial(model, train, validation, s, options.loss, lens)));
   } else {
     const pool = await createWorkerPool(siblingModule(import.meta.url, 'worker'), workers);
     try {

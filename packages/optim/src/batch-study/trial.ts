@@ -2,7 +2,7 @@
  * One batch-size trial: fit the model at one batch size and condense the run into the
  * numbers of the batch-size table. Shared by the worker threads and the in-process path.
  */
-import type { Dataset, LossFunction, Model } from '@losslens/core';
+import type { Dataset, Lens, LossFunction, Model } from '@losslens/core';
 import type { EarlyStoppingOptions } from '../fit/early-stopping.js';
 import type { Metrics } from '../fit/evaluate.js';
 import { fit, type EpochRecord, type StopReason } from '../fit/fit.js';
@@ -63,8 +63,10 @@ export async function runTrial(
   validation: Dataset | undefined,
   settings: TrialSettings,
   loss?: LossFunction,
+  lens?: Lens,
 ): Promise<{ run: BatchRun; theta: Float32Array }> {
   const result = await fit({
+    ...(lens === undefined ? {} : { lens }),
     model,
     train,
     ...(validation === undefined ? {} : { validation }),

@@ -3,10 +3,10 @@
  * machine with N cores trains N runs at once (the diagnosis's comparison runs, for example).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { silentChannel, type Dataset, type EventChannel } from '@losslens/core';
+import { silentChannel, type Dataset, type EventChannel, type Lens } from '@losslens/core';
 import type { FitResult } from '../fit/fit.js';
 import { cores, createWorkerPool, sharedDataset, siblingModule } from '../worker-pool.js';
-import { runFitTask, type FitTask } from './fit-task.js';
+import { builtinOnly, runFitTask, type FitTask } from './fit-task.js';
 
 /** Options of {@link fitMany}. */
 export interface FitManyOptions {
@@ -16,6 +16,11 @@ export interface FitManyOptions {
   events?: EventChannel;
   /** Default `'runs'`. */
   progressTask?: string;
+  /**
+   * Where the tasks' names resolve (models, optimizers, augmentations). Worker threads know only
+   * the built-ins, so tasks that name a plugin's contribution run in this thread.
+   */
+  lens?: Lens;
 }
 
 /**
@@ -31,7 +36,9 @@ export interface FitManyOptions {
 export async function fitMany(tasks: readonly FitTask[], options: FitManyOptions = {}): Promise<FitResult[]> {
   const events = options.events ?? silentChannel;
   const label = options.progressTask ?? 'runs';
-  const workers = Math.max(1, Math.min(tasks.length, options.workers ?? (await cores())));
+  const lens = options.lens;
+  const poolable = lens === undefined || tasks.every((task) => builtinOnly(task, lens));
+  const workers = poolable ? Math.max(1, Math.min(tasks.length, options.workers ?? (await cores()))) : 1;
   let done = 0;
   const finished = <T>(result: T): T => {
     done += 1;
@@ -40,7 +47,7 @@ export async function fitMany(tasks: readonly FitTask[], options: FitManyOptions
   };
   if (workers === 1) {
     const results: FitResult[] = [];
-    for (const task of tasks) results.push(finished(await runFitTask(task)));
+    for (const task of tasks) results.push(finished(await runFitTask(task, lens)));
     return results;
   }
   const shared = new Map<Dataset, Dataset>();

@@ -9,6 +9,7 @@ import {
   silentChannel,
   type Augmentation,
   type Batch,
+  type Lens,
   type Dataset,
   type EventChannel,
   type LossFunction,
@@ -17,9 +18,10 @@ import {
   type Schedule,
 } from '@losslens/core';
 import { batchIndices, toTensors } from '@losslens/data';
-import { createOptimizer, defaultLearningRates, isOptimizerName, type OptimizerName } from '../optimizers/create-optimizer.js';
+import type { OptimizerName } from '../optimizers/create-optimizer.js';
 import { numberOption } from '../optimizers/options.js';
-import { createSchedule, type ScheduleSpec } from '../schedules/create-schedule.js';
+import type { ScheduleSpec } from '../schedules/create-schedule.js';
+import { resolveOptimizer, resolveSchedule } from './resolve-names.js';
 import type { ScheduleAt } from '../schedules/schedules.js';
 import { createEarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 import { accuracyFor, checkCompatible, chunkBatch, defaultLoss, metricsOnDevice, sliceRows, type Metrics } from './evaluate.js';
@@ -99,8 +101,13 @@ export interface FitOptions {
   validation?: Dataset;
   /** Default: the task's loss (`mse` / softmax cross-entropy, see models' `lossForTask`). */
   loss?: LossFunction;
-  /** An optimizer name (default `adam`, see `optimizerNames`) or an instance (then the caller disposes it). */
+  /**
+   * An optimizer name (default `adam`, see `optimizerNames`; with a lens any registered key or
+   * short name, e.g. a plugin's `mine/sgd2`) or an instance (then the caller disposes it).
+   */
   optimizer?: OptimizerName | (string & {}) | Optimizer;
+  /** Where names (optimizer, schedule) resolve: built-ins and plugins. Default: this package's built-ins. */
+  lens?: Lens;
   /** Options for a named optimizer, e.g. `{ beta1: 0.8 }`. */
   optimizerConfig?: Record<string, unknown>;
   /** Base learning rate. Default: the optimizer's (`defaultLearningRates`), 0.01 for an instance. */
@@ -110,7 +117,8 @@ export interface FitOptions {
   batchSize: number | 'full';
   /** One seed for initialization, shuffling, dropout and augmentation. Default 0. */
   seed?: number;
-  schedule?: Schedule | ScheduleSpec;
+  /** A function, a built-in spec (`{ name: 'cosine', totalEpochs: 20 }`), or with a lens a plugin schedule's `{ name, ...config }`. */
+  schedule?: Schedule | ScheduleSpec | { name: string; [option: string]: unknown };
   /** `true` for the defaults. */
   earlyStopping?: EarlyStoppingOptions | boolean;
   /** Clip the gradient to this L2 norm (PyTorch `clip_grad_norm_`). */
@@ -205,16 +213,9 @@ export async function fit(options: FitOptions): Promise<FitResult> {
     throw new InputError('E_SHAPE', `initialTheta has ${initial.length} values but model "${model.spec}" has ${model.parameterCount} parameters`);
   }
   const optimizerOption = options.optimizer ?? 'adam';
-  if (typeof optimizerOption === 'string' && !isOptimizerName(optimizerOption)) createOptimizer(optimizerOption); // throws, naming the choices
-  const baseRate = numberOption(
-    'fit',
-    'learningRate',
-    options.learningRate,
-    typeof optimizerOption === 'string' ? defaultLearningRates[optimizerOption as OptimizerName] : 0.01,
-    { above: 0 },
-  );
-  const schedule: Schedule | undefined =
-    options.schedule === undefined ? undefined : typeof options.schedule === 'function' ? options.schedule : createSchedule(options.schedule);
+  const named = typeof optimizerOption === 'string' ? resolveOptimizer(optimizerOption, options.lens) : undefined;
+  const baseRate = numberOption('fit', 'learningRate', options.learningRate, named?.defaultRate ?? 0.01, { above: 0 });
+  const schedule: Schedule | undefined = options.schedule === undefined ? undefined : resolveSchedule(options.schedule, options.lens);
   const earlyStopping =
     options.earlyStopping === undefined || options.earlyStopping === false
       ? undefined
@@ -239,9 +240,8 @@ export async function fit(options: FitOptions): Promise<FitResult> {
   const dropoutRng = rng.fork('dropout');
   const augmentRng = rng.fork('augment');
 
-  const ownsOptimizer = typeof optimizerOption === 'string';
-  const optimizer =
-    typeof optimizerOption === 'string' ? createOptimizer(optimizerOption, options.optimizerConfig ?? {}, { layout: model.layout }) : optimizerOption;
+  const ownsOptimizer = named !== undefined;
+  const optimizer = named !== undefined ? named.create(options.optimizerConfig ?? {}, model.layout) : (optimizerOption as Optimizer);
 
   // Tensors this call owns; all disposed in `finally`.
   const owned: tf.Tensor[] = [];
