@@ -39,7 +39,7 @@ describeBackends('sensors plugin', () => {
 // #endregion testing
 
 describe('the sensors plugin in a lens', () => {
-  it('registers its contributions and reports its analysis in a diagnosis', async () => {
+  it('resolves every contribution by name and reports its analysis in a diagnosis', async () => {
     const { main } = await import('./sensors-plugin.js');
     const r = await main();
     expect(r.backend).toBe('wasm');
@@ -47,7 +47,9 @@ describe('the sensors plugin in a lens', () => {
     expect(r.datasets).toContain('data/iris');
     expect(r.owner).toBe('losslens-plugin-sensors');
     expect(r.rows).toBe(80);
-    expect(r.parameters).toBe(3);
+    expect(r.updates).toBe(15);
+    expect(r.folds).toBe(2);
+    expect(r.model).toBe('sensors/quadratic');
     // 80 rows, 20 % held out: 64 training rows of continuous x, none repeated.
     expect(r.evidence).toEqual({
       check: 'sensors/duplicate-rows',

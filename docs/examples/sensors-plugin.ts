@@ -1,6 +1,7 @@
 /**
  * A third-party plugin, written the way the built-in packages write theirs: an options factory
- * returning `definePlugin({...})`, with a dataset, an augmentation, a model and an analysis.
+ * returning `definePlugin({...})`, with a dataset, an augmentation, a model, an optimizer, a
+ * splitter and an analysis.
  */
 // #region plugin
 import * as tf from '@tensorflow/tfjs-core';
@@ -11,6 +12,8 @@ import {
   type Augmentation,
   type Dataset,
   type ModelFactory,
+  type OptimizerFactory,
+  type SplitterFactory,
 } from '@losslens/core';
 
 /** Options of the sensors plugin. */
@@ -64,6 +67,27 @@ const quadratic: ModelFactory = ({ inputShape, outputs }) => {
   };
 };
 
+/** Sign descent: θ ← θ − lr · sign(∇L). It holds no state, so `dispose` has nothing to free. */
+const signSgd: OptimizerFactory = () => ({
+  name: 'sign-sgd',
+  step: (theta, gradient, learningRate) => tf.tidy(() => tf.sub(theta, tf.mul(tf.sign(gradient), learningRate))),
+  dispose: () => {},
+});
+
+/** Two folds: validate on the first half of the rows, then on the second (rows in file order). */
+const halves: SplitterFactory = () => ({
+  name: 'halves',
+  split: (n) => {
+    const rows = Array.from({ length: n }, (_, i) => i);
+    const first = rows.slice(0, Math.floor(n / 2));
+    const second = rows.slice(Math.floor(n / 2));
+    return [
+      { train: second, validation: first },
+      { train: first, validation: second },
+    ];
+  },
+});
+
 /** An analysis the diagnosis runs and reports: how many training rows are exact duplicates. */
 const duplicateRows: Analysis = {
   title: 'Duplicate training rows',
@@ -83,39 +107,45 @@ export const sensors = (options: SensorsOptions = {}) =>
   definePlugin({
     name: 'losslens-plugin-sensors',
     version: '1.0.0',
-    dependencies: ['@losslens/data@^0.1.0'],
+    dependencies: ['@losslens/data@0.x'],
     provides: {
       datasets: { 'sensors/ramp': (o) => ramp(options.rows ?? 100, o?.seed ?? 0) },
       augmentations: { 'sensors/jitter': (config) => jitter(Number(config?.['std'] ?? 0.05)) },
       models: { 'sensors/quadratic': quadratic },
+      optimizers: { 'sensors/sign-sgd': signSgd },
+      splitters: { 'sensors/halves': halves },
       analyses: { 'sensors/duplicate-rows': duplicateRows },
     },
   });
+
+/** `losslens … --plugin ./sensors-plugin.ts` loads the default export. */
+export default sensors;
 // #endregion plugin
 
 // #region main
-import { createLens } from '@losslens/core';
-import { data } from '@losslens/data';
-import { diagnose } from '@losslens/diagnose';
+import { createDefaultLens } from '@losslens/lens';
 
-/** Assembles a lens with the plugin, uses each contribution, and runs its analysis in a diagnosis. */
+/** Assembles the built-ins and the plugin into one lens and uses every contribution by name. */
 export async function main() {
-  const lens = await createLens({ plugins: [data(), sensors({ rows: 80 })], seed: 1 });
-  const dataset = await lens.datasets.get('sensors/ramp')({ seed: 1 });
-  const model = lens.models.get('sensors/quadratic')({ inputShape: dataset.featureShape, outputs: dataset.outputs });
-  const diagnosis = await diagnose({
+  const lens = await createDefaultLens({ plugins: [sensors({ rows: 80 })], seed: 1 });
+  const dataset = await lens.dataset('sensors/ramp', { seed: 1 });
+  const trained = await lens.fit({ model: 'sensors/quadratic', train: dataset, optimizer: 'sensors/sign-sgd', learningRate: 0.01, epochs: 3, batchSize: 16 });
+  const cv = await lens.crossValidate({ model: 'sensors/quadratic', dataset, splitter: lens.splitter('sensors/halves'), fit: { epochs: 3, batchSize: 16 } });
+  const diagnosis = await lens.diagnose({
     train: dataset,
-    model: 'linear',
+    model: 'sensors/quadratic', // the plugin's model, by its spec prefix
+    augment: { name: 'sensors/jitter', config: { std: 0.01 } },
     epochs: 5,
     budget: 'quick',
-    analyses: [lens.analyses.get('sensors/duplicate-rows')], // or every analysis in lens.analyses
-  });
+  }); // runs the lens's analyses, the plugin's among them
   return {
     backend: lens.backend, // 'wasm' in Node
-    datasets: lens.datasets.keys(), // data/… built-ins, then 'sensors/ramp'
+    datasets: lens.datasets.keys(), // data/… and synthetic/… built-ins, then 'sensors/ramp'
     owner: lens.datasets.owner('sensors/ramp'), // 'losslens-plugin-sensors'
     rows: dataset.n, // 80
-    parameters: model.parameterCount, // 3: a, b, c
+    updates: trained.updates, // 3 epochs × 5 batches of 16
+    folds: cv.folds.length, // 2: the halves
+    model: diagnosis.model, // 'sensors/quadratic'
     evidence: diagnosis.evidence.find((e) => e.check === 'sensors/duplicate-rows'),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Imports the plugin modules named by `--plugin`: a path (.js, .mjs, .cjs, or .ts through tsx)
- * or a package name resolved from the working directory. A module may default-export a plugin
- * or a factory returning one, or export plugins (or factories) by name.
+ * or a package name resolved from the working directory, optionally `#export` to pick one export.
+ * A module may default-export a plugin or a factory returning one, or export plugins by name.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,19 +47,25 @@ function resolvePackage(name: string, cwd: string): string {
 async function importModule(file: string, specifier: string): Promise<Record<string, unknown>> {
   if (!existsSync(file)) throw fail(`cannot import plugin "${specifier}": ${file} does not exist`);
   try {
-    if (/\.[cm]?ts$/i.test(file)) {
-      const { tsImport } = await import('tsx/esm/api');
-      return (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
-    }
     return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (error) {
+    // TypeScript without a loader in this process (the installed CLI): load it through tsx.
+    if (!/\.[cm]?ts$/i.test(file) || (error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw fail(`cannot import plugin "${specifier}": ${(error as Error).message.split('\n')[0]}`);
+  }
+  try {
+    const { tsImport } = await import('tsx/esm/api');
+    return (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
   } catch (error) {
     throw fail(`cannot import plugin "${specifier}": ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
-/** The plugins a module offers: its default export (a plugin or a factory), else its named plugins or factories. */
-function pluginsOf(module: Record<string, unknown>, specifier: string): Plugin[] {
-  const call = (value: unknown, name: string): Plugin | undefined => {
+/**
+ * The plugins a module offers: the export `pick` names (`module#sensors`), else its default
+ * export (a plugin or a factory), else its exported plugin objects, else its one exported function.
+ */
+function pluginsOf(module: Record<string, unknown>, specifier: string, pick: string | undefined): Plugin[] {
+  const make = (value: unknown, name: string): Plugin | undefined => {
     if (looksLikePlugin(value)) return value;
     if (typeof value !== 'function') return undefined;
     let made: unknown;
@@ -70,13 +76,27 @@ function pluginsOf(module: Record<string, unknown>, specifier: string): Plugin[]
     }
     return looksLikePlugin(made) ? made : undefined;
   };
-  const fromDefault = module['default'] !== undefined ? call(module['default'], 'default') : undefined;
-  if (fromDefault) return [fromDefault];
   const named = Object.entries(module).filter(([key]) => key !== 'default');
-  const plugins = named.filter(([, value]) => looksLikePlugin(value)).map(([, value]) => value as Plugin);
-  const found = plugins.length > 0 ? plugins : named.flatMap(([key, value]) => (typeof value === 'function' ? [call(value, key)] : [])).filter(looksLikePlugin);
-  if (found.length === 0) throw fail(`plugin "${specifier}" exports no plugin: default-export a plugin or a function returning one`);
-  return found;
+  if (pick !== undefined) {
+    if (!(pick in module)) throw fail(`plugin "${specifier}" has no export "${pick}" (exports: ${Object.keys(module).join(', ')})`);
+    const plugin = make(module[pick], pick);
+    if (plugin === undefined) throw fail(`plugin "${specifier}": export "${pick}" is neither a plugin nor a function returning one`);
+    return [plugin];
+  }
+  if (module['default'] !== undefined) {
+    const plugin = make(module['default'], 'default');
+    if (plugin === undefined) throw fail(`plugin "${specifier}": its default export is neither a plugin nor a function returning one`);
+    return [plugin];
+  }
+  const objects = named.filter(([, value]) => looksLikePlugin(value)).map(([, value]) => value as Plugin);
+  if (objects.length > 0) return objects;
+  const functions = named.filter(([, value]) => typeof value === 'function');
+  if (functions.length === 1) {
+    const plugin = make(functions[0]![1], functions[0]![0]);
+    if (plugin !== undefined) return [plugin];
+  }
+  const hint = functions.length > 1 ? `; name the factory, e.g. ${specifier}#${functions[0]![0]}` : '';
+  throw fail(`plugin "${specifier}" exports no plugin: default-export a plugin or a function returning one${hint}`);
 }
 
 /**
@@ -89,9 +109,12 @@ export async function loadPluginModules(specifiers: readonly string[], cwd: stri
   const builtin = new Set(defaultPlugins().map((p) => p.name));
   const plugins: Plugin[] = [];
   for (const specifier of specifiers) {
-    if (builtin.has(specifier)) continue;
-    const file = isPath(specifier) ? resolve(cwd, specifier) : resolvePackage(specifier, cwd);
-    plugins.push(...pluginsOf(await importModule(file, specifier), specifier));
+    const hash = specifier.lastIndexOf('#');
+    const target = hash > 0 ? specifier.slice(0, hash) : specifier;
+    const pick = hash > 0 ? specifier.slice(hash + 1) : undefined;
+    if (builtin.has(target)) continue;
+    const file = isPath(target) ? resolve(cwd, target) : resolvePackage(target, cwd);
+    plugins.push(...pluginsOf(await importModule(file, specifier), specifier, pick));
   }
   return plugins;
 }

@@ -25,6 +25,8 @@ export interface ModelShape {
   task?: Task;
   /** Folder a model.json path resolves against. */
   cwd?: string;
+  /** Named in errors about the spec, e.g. `--model`. */
+  flag?: string;
 }
 
 /** A lens with the library's main jobs bound to it. */
@@ -63,7 +65,7 @@ export async function createDefaultLens(options: DefaultLensOptions = {}): Promi
   const model = async (spec: string, shape: ModelShape) =>
     isModelPath(spec)
       ? resolveModel(spec, { ...shape, models: lens.models })
-      : { model: modelFromSpec(spec, { inputShape: shape.inputShape, outputs: shape.outputs, ...(shape.task ? { task: shape.task } : {}), models: lens.models }) };
+      : { model: modelFromSpec(spec, { inputShape: shape.inputShape, outputs: shape.outputs, ...(shape.task ? { task: shape.task } : {}), ...(shape.flag ? { flag: shape.flag } : {}), models: lens.models }) };
   const withLens = <T extends { fit: CrossValidateOptions['fit'] }>(o: T): T => ({ ...o, fit: { ...o.fit, lens } });
   return {
     ...lens,

@@ -95,6 +95,6 @@ describe('losslens diagnose --plugin', () => {
     await writeFile(join(dir, 'not-plugin.mjs'), 'export default 42;\n');
     const io = memoryIO(dir);
     expect(await runCli(['diagnose', '--train', 'train.csv', '--target', 'y', '--plugin', './not-plugin.mjs'], io)).toBe(2);
-    expect(io.err).toMatch(/--plugin: plugin ".\/not-plugin.mjs" exports no plugin: default-export a plugin or a function returning one/);
+    expect(io.err).toMatch(/--plugin: plugin ".\/not-plugin.mjs": its default export is neither a plugin nor a function returning one/);
   });
 });

@@ -121,7 +121,7 @@ export function register(program: Command, io: CliIO): void {
       const augment = flags.augment === undefined ? undefined : parseAugment(lens, flags.augment);
       const schedule = flags.schedule === undefined ? undefined : parseSchedule(lens, flags.schedule);
       const { train, validation } = await loadCommandData(flags, io, lens);
-      const { model, theta } = await lens.model(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd });
+      const { model, theta } = await lens.model(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd, flag: '--model' });
       const result = await lens.fit({
         model,
         train,
