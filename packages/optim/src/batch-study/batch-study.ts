@@ -7,7 +7,7 @@ import { InputError, silentChannel, type Dataset, type EventChannel, type Lens, 
 import { createModel, modelFromSpec, specPrefix } from '@losslens/models';
 import { resolveOptimizer } from '../fit/resolve-names.js';
 import type { EarlyStoppingOptions } from '../fit/early-stopping.js';
-import { defaultLearningRates, isOptimizerName, optimizerNames, type OptimizerName } from '../optimizers/create-optimizer.js';
+import { isOptimizerName, optimizerNames, type OptimizerName } from '../optimizers/create-optimizer.js';
 import { numberOption } from '../optimizers/options.js';
 import type { ScheduleSpec } from '../schedules/create-schedule.js';
 import { learningRateScalings, scaleLearningRate, type LearningRateScaling } from '../schedules/linear-scaling.js';
