@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '@losslens/core';
 import { escapeHtml, htmlPage, lineChart, renderSvg } from '@losslens/plot';
-import { curveChart, kFold, learningCurve, DEFAULT_LEARNING_CURVE_SIZES, type LearningCurve } from '@losslens/validate';
+import { curveChart, learningCurve, DEFAULT_LEARNING_CURVE_SIZES, type LearningCurve } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { intFlag } from '../errors.js';
 import { writeOutput } from '../write-output.js';
@@ -62,7 +62,7 @@ export function register(program: Command, io: CliIO): void {
       const curve = await learningCurve({
         model,
         dataset,
-        splitter: kFold({ folds: flags.folds, shuffle: true, seed: flags.seed }),
+        splitter: lens.splitter('kfold', { folds: flags.folds, shuffle: true, seed: flags.seed }),
         ...(flags.sizes !== undefined ? { sizes: flags.sizes } : {}),
         fit: fitOptions(flags, lens),
         seed: flags.seed,
