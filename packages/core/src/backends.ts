@@ -49,17 +49,22 @@ export const builtinBackends: readonly BackendProvider[] = [
     environments: ['node'],
     priority: 0,
     async load() {
+      const failures: string[] = [];
       for (const pkg of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
         try {
           await importOptional(pkg);
           return;
-        } catch {
-          // try the next one
+        } catch (error) {
+          const { code, message } = error as { code?: string; message?: string };
+          // Not installed is expected; installed but broken (a missing libtensorflow, an ABI mismatch) is the real cause.
+          if (code !== 'ERR_MODULE_NOT_FOUND' || !String(message).includes(pkg)) failures.push(`${pkg} is installed but failed to load: ${String(message).split('\n')[0]}`);
         }
       }
       throw unavailable(
         'tensorflow',
-        'install @tensorflow/tfjs-node (or -node-gpu) next to losslens; its install downloads libtensorflow, so it needs that host to be reachable',
+        failures.length > 0
+          ? failures.join('; ')
+          : 'install @tensorflow/tfjs-node (or -node-gpu) next to losslens; its install downloads libtensorflow, so it needs that host to be reachable',
       );
     },
   },

@@ -109,3 +109,12 @@ describe('createLens', () => {
     expect(loaded).toBe(1);
   });
 });
+
+describe('initTensorflow and a backend you chose', () => {
+  it('keeps the active backend when none is asked for, and switches when one is', async () => {
+    await initTensorflow({ backend: 'cpu' });
+    expect((await initTensorflow()).backend).toBe('cpu');
+    expect((await createLens({ plugins: [] })).backend).toBe('cpu');
+    expect((await initTensorflow({ backend: 'wasm' })).backend).toBe('wasm');
+  });
+});

@@ -36,7 +36,8 @@ export function backendProviders(extra: readonly BackendProvider[] = []): Backen
 
 /**
  * Loads tfjs, registers second-order-safe gradients, and activates a backend.
- * Without a name it tries the providers by priority and takes the first that loads.
+ * Without a name it keeps a backend already active (one you chose with `tf.setBackend`, or an
+ * earlier call's) unless a plugin contributes backends; with none active it tries the providers by priority and takes the first that loads.
  * @example
  * const { backend } = await initTensorflow({ backend: 'cpu' });
  */
@@ -56,6 +57,9 @@ export async function initTensorflow(options: InitOptions = {}): Promise<{ backe
     await activate(provider);
     return { backend: tf.getBackend() };
   }
+  const active = tf.engine().backendName;
+  const contributed = (options.providers ?? []).length > 0; // a plugin's backend is a request to use it
+  if (!contributed && active !== null && active !== undefined && active !== '') return { backend: active };
   const failures: string[] = [];
   for (const provider of providers) {
     try {

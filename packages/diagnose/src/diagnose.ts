@@ -16,7 +16,7 @@ import {
   type Model,
 } from '@losslens/core';
 import { data, fitStandardizer, holdout } from '@losslens/data';
-import { isModelPath, lossForTask, models, modelFromSpec, resolveModel } from '@losslens/models';
+import { assertCompatible, equivalentSpec, isModelPath, lossForTask, models, modelFromSpec, resolveModel } from '@losslens/models';
 import { optim, type AugmentationSpec, type OptimizerName } from '@losslens/optim';
 import { critical, type HessianReport } from '@losslens/critical';
 import { validate } from '@losslens/validate';
@@ -37,10 +37,12 @@ export interface DiagnoseOptions {
   /** Test data, never used for any choice; enables the mismatch branch. */
   test?: Dataset;
   /**
-   * Model spec (DESIGN.md grammar, or a plugin's prefix such as `mine/cnn:32`) or a tfjs-layers
-   * model.json path (its architecture, fresh weights). Default `mlp:32x32:relu`.
+   * Model spec (DESIGN.md grammar, or a plugin's prefix such as `mine/cnn:32`), a tfjs-layers
+   * model.json path (its architecture, fresh weights), or a model object such as
+   * `(await fromLayersModel(myTfModel)).model` (its architecture, fresh weights; a chain of dense
+   * layers also gets relatives). Default `mlp:32x32:relu`.
    */
-  model?: string;
+  model?: string | Model;
   /** Default `adam`; with a lens, any registered optimizer. */
   optimizer?: OptimizerName | (string & {});
   /**
@@ -125,7 +127,8 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const t: Thresholds = { ...defaultThresholds, ...options.thresholds };
   const lens = options.lens ?? (await builtinLens());
   const seed = options.seed ?? 0;
-  const spec = options.model ?? 'mlp:32x32:relu';
+  const own = typeof options.model === 'object' ? options.model : undefined;
+  const spec = own?.spec ?? (options.model as string | undefined) ?? 'mlp:32x32:relu';
   const optimizer = options.optimizer ?? 'adam';
   const learningRate = options.learningRate ?? (ADAPTIVE.has(lens.optimizers.resolve(optimizer, '--optimizer').key) ? 0.01 : undefined);
   const batchSize = options.batchSize ?? 32;
@@ -143,15 +146,19 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const lossName = task === 'regression' ? 'mse' : 'cross-entropy';
 
   const shape = { inputShape: train.featureShape, outputs: train.outputs, task, models: lens.models, flag: '--model' };
-  const userModel: Model = isModelPath(spec)
+  if (own) assertCompatible(own, train);
+  const userModel: Model = own ?? (isModelPath(spec)
     ? (await resolveModel(spec, { ...shape, ...(options.cwd ? { cwd: options.cwd } : {}) })).model
-    : modelFromSpec(spec, shape);
+    : modelFromSpec(spec, shape));
   const loss = lossForTask(task, userModel);
   // Worker threads cost a second or two to start; small runs train faster in this thread.
   const updatesPerRun = epochs * (batchSize === 'full' ? 1 : Math.ceil(train.n / batchSize));
   const workers = options.workers ?? (updatesPerRun * userModel.parameterCount < SMALL_WORK ? 1 : undefined);
+  const relativesOf = own ? equivalentSpec(own) : spec;
   const settings = {
     spec,
+    ...(own ? { own } : {}),
+    ...(relativesOf !== undefined ? { relativesOf } : {}),
     optimizer,
     ...(learningRate !== undefined ? { learningRate } : {}),
     epochs,

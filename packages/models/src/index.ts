@@ -52,3 +52,5 @@ export type { ParsedTopology, Json } from './layers-topology.js';
 export { resolveModel, modelFromSpec, isModelPath, assertCompatible, specPrefix, isLosslensModel } from './resolve-model.js';
 export type { ResolveModelOptions } from './resolve-model.js';
 export { models, modelsVersion } from './plugin.js';
+export { fromLayersModel, toLayersModel, equivalentSpec } from './from-layers-model.js';
+export type { LayersModelLike, LayersApi } from './from-layers-model.js';

@@ -15,8 +15,11 @@ export const comparisonRuns: Analysis<DiagnosisContext> = {
   async run(context) {
     const { settings, plan } = context;
     const userSettings = { optimizer: settings.optimizer, ...(settings.learningRate !== undefined ? { learningRate: settings.learningRate } : {}) };
-    const planned = comparisonPlan(settings.spec, settings.optimizer, settings.learningRate, plan.relatives);
-    const [user, ...compared] = await context.trainRuns([{ label: 'your model', role: 'user', spec: settings.spec, ...userSettings }, ...planned]);
+    const planned = comparisonPlan(settings.relativesOf ?? settings.spec, settings.optimizer, settings.learningRate, plan.relatives).map((run) =>
+      run.role === 'optimizer' ? { ...run, spec: settings.spec, ...(settings.own ? { model: settings.own } : {}) } : run,
+    );
+    const own = settings.own ? { model: settings.own } : {};
+    const [user, ...compared] = await context.trainRuns([{ label: 'your model', role: 'user', spec: settings.spec, ...own, ...userSettings }, ...planned]);
     if (user === undefined) throw new Error('no result for your model');
     context.userTheta = user.theta;
     return { measurement: { user: user.run, others: compared.map((c) => c.run) } };

@@ -12,7 +12,12 @@ import type { RunRequest, TrainedRun } from './run-service.js';
 
 /** The user's training settings, as the diagnosis applies them to every run. */
 export interface DiagnosisSettings {
+  /** Your model's spec, or its label when you gave a model object. */
   spec: string;
+  /** The model object you gave (e.g. from `fromLayersModel`); your runs train it, in this thread. */
+  own?: Model;
+  /** The spec its relatives are derived from (your spec, or a model object's equivalent spec). */
+  relativesOf?: string;
   optimizer: OptimizerName | (string & {});
   learningRate?: number;
   epochs: number;

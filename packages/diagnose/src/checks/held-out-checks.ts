@@ -22,6 +22,7 @@ const anyGapLarge = (context: DiagnosisContext) => {
 };
 const userSettings = ({ settings }: DiagnosisContext) => ({
   spec: settings.spec,
+  ...(settings.own ? { model: settings.own } : {}),
   optimizer: settings.optimizer,
   ...(settings.learningRate !== undefined ? { learningRate: settings.learningRate } : {}),
 });

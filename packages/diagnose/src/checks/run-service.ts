@@ -13,6 +13,8 @@ export interface RunRequest {
   label: string;
   role: RunRole;
   spec: string;
+  /** A model object to train instead of building `spec` (your own model). */
+  model?: Model;
   optimizer: OptimizerName | (string & {});
   learningRate?: number;
   earlyStopping?: boolean;
@@ -70,7 +72,7 @@ export function createRunService(options: RunServiceOptions): (requests: readonl
       const results = await fitMany(tasks, { ...(options.workers !== undefined ? { workers: options.workers } : {}), events, progressTask: 'training runs', lens });
       const trained: TrainedRun[] = [];
       for (const [i, r] of requests.entries()) {
-        trained.push({ run: summarize(r, await modelFor(r.spec), results[i]!, test, loss), theta: results[i]!.theta });
+        trained.push({ run: summarize(r, r.model ?? (await modelFor(r.spec)), results[i]!, test, loss), theta: results[i]!.theta });
       }
       events.emit({ type: 'stage', name: 'training', state: 'end' });
       let offset = 0;
@@ -94,7 +96,7 @@ export function createRunService(options: RunServiceOptions): (requests: readonl
 /** A request as a plain-data fit task with the user's settings. */
 function taskFor(r: RunRequest, s: DiagnosisSettings, train: Dataset, validation: Dataset, cwd: string | undefined): FitTask {
   return {
-    model: r.spec,
+    model: r.model ?? r.spec,
     ...(cwd ? { cwd } : {}),
     train: r.data ?? train,
     validation,

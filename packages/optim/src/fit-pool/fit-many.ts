@@ -37,7 +37,7 @@ export async function fitMany(tasks: readonly FitTask[], options: FitManyOptions
   const events = options.events ?? silentChannel;
   const label = options.progressTask ?? 'runs';
   const lens = options.lens;
-  const poolable = lens === undefined || tasks.every((task) => builtinOnly(task, lens));
+  const poolable = tasks.every((task) => typeof task.model === 'string' && (lens === undefined || builtinOnly(task, lens)));
   const workers = poolable ? Math.max(1, Math.min(tasks.length, options.workers ?? (await cores()))) : 1;
   let done = 0;
   const finished = <T>(result: T): T => {

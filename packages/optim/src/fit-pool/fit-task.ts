@@ -3,7 +3,7 @@
  * the model as a spec (or model.json path), the data, and the training settings.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLens, type Dataset, type Lens } from '@losslens/core';
+import { createLens, type Dataset, type Lens, type Model } from '@losslens/core';
 import { data } from '@losslens/data';
 import { isModelPath, l2Penalty, models, resolveModel, specPrefix } from '@losslens/models';
 import type { EarlyStoppingOptions } from '../fit/early-stopping.js';
@@ -14,8 +14,12 @@ import { optim } from '../plugin.js';
 
 /** A training run as plain data (no functions), fit for a thread boundary. */
 export interface FitTask {
-  /** A model spec (a plugin's prefix too, with a lens) or a tfjs-layers model.json path (fresh weights from `seed` either way). */
-  model: string;
+  /**
+   * A model spec (a plugin's prefix too, with a lens) or a tfjs-layers model.json path (fresh
+   * weights from `seed` either way), or a model object (e.g. from `fromLayersModel`), which
+   * trains in this thread.
+   */
+  model: string | Model;
   /** Folder a model.json path resolves against. */
   cwd?: string;
   train: Dataset;
@@ -50,6 +54,7 @@ export function builtinOnly(task: FitTask, lens: Lens): boolean {
       return undefined; // unknown names fail with their own error when the task runs
     }
   };
+  if (typeof task.model !== 'string') return false;
   const model = isModelPath(task.model) ? undefined : owner(lens.models, specPrefix(task.model));
   return builtin(model) && builtin(owner(lens.optimizers, task.optimizer)) && (task.augment === undefined || builtin(owner(lens.augmentations, task.augment.name)));
 }
@@ -70,7 +75,7 @@ function workerLens(): Promise<Lens> {
  */
 export async function runFitTask(task: FitTask, lens?: Lens): Promise<FitResult> {
   const names = lens ?? (task.augment !== undefined ? await workerLens() : undefined);
-  const { model } = await resolveModel(task.model, {
+  const { model } = typeof task.model !== 'string' ? { model: task.model } : await resolveModel(task.model, {
     ...(names ? { models: names.models } : {}),
     inputShape: task.train.featureShape,
     outputs: task.train.outputs,
