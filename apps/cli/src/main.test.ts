@@ -43,3 +43,18 @@ describe('command wiring', () => {
     expect(commands).toHaveLength(files.length);
   });
 });
+
+describe('the program itself', () => {
+  it('--version prints the package version; a bare losslens prints help and exits 0', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const io = memoryIO();
+    expect(await runCli(['--version'], io)).toBe(0);
+    expect(io.out).toBe(`${version}\n`);
+    const bare = memoryIO();
+    expect(await runCli([], bare)).toBe(0);
+    expect(bare.out).toMatch(/^Usage: losslens \[options\] \[command\]/);
+    expect(bare.out).toMatch(/diagnose/);
+    expect(bare.err).toBe('');
+  });
+});

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { createEventChannel, isInputError } from '@losslens/core';
 import type { CliIO, RegisterCommand } from './command.js';
 import { renderProgress } from './progress.js';
+import { packageVersion } from './version.js';
 import { register as backends } from './commands/backends.js';
 import { register as dataInspect } from './commands/data-inspect.js';
 import { register as diagnoseCommand } from './commands/diagnose.js';
@@ -42,6 +43,7 @@ export function processIO(): CliIO {
 export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const program = new Command('losslens')
     .description('Find out why a neural network fails to train, and show the measurements behind the answer.')
+    .version(packageVersion, '-V, --version', 'print the version')
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({
@@ -56,6 +58,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
       writeErr: (text) => io.stderr(text),
       outputError: () => {},
     });
+  }
+  if (argv.length === 0) {
+    io.stdout(program.helpInformation());
+    return 0;
   }
   const stopProgress = renderProgress(io);
   try {
