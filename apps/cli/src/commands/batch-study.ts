@@ -1,11 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { initTensorflow, InputError } from '@losslens/core';
 import { sharpnessMeasure } from '@losslens/critical';
 import { batchStudy, learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type OptimizerName, type SharpnessMeasure } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { loadCommandData, type DataFlags } from './train.js';
 
 /** Parses `--batch-sizes 16,64,256,full`. */
@@ -75,6 +74,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option('--json <file>', 'write { runs: [...] } as JSON')
     .action(async (flags: BatchStudyFlags) => {
+      await preflightOutputs(io.cwd, flags);
       if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
       // critical's measure: top Hessian eigenvalue (Lanczos) and Keskar's ε-sharpness at each final θ.
       const measureSharpness: SharpnessMeasure | undefined = flags.sharpness === true ? sharpnessMeasure() : undefined;
@@ -111,7 +111,7 @@ export function register(program: Command, io: CliIO): void {
           stopReason: r.stopReason,
           ...(r.sharpness === undefined ? {} : { sharpness: r.sharpness }),
         }));
-        await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify({ runs }, null, 2)}\n`);
+        await writeOutput(io.cwd, flags.json, `${JSON.stringify({ runs }, null, 2)}\n`, '--json');
       }
     });
 }

@@ -6,7 +6,7 @@ import { optimizerNames, type OptimizerName } from '@losslens/optim';
 import { htmlPage, renderSvg, scatterChart, escapeHtml } from '@losslens/plot';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { assertWritable, writeOutput } from '../write-output.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { batchSizeFlag, loadCommandData } from './train.js';
 
 const polishMethods = ['levenberg-marquardt', 'newton-mr', 'gradient-norm', 'gradient-descent', 'none'] as const;
@@ -86,9 +86,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--svg <out>', 'write the scatter plot as SVG')
     .option('--html <out>', 'write a self-contained HTML page with the plot and the table')
     .action(async (flags: CriticalStudyFlags) => {
-      for (const [flag, path] of [['--json', flags.json], ['--svg', flags.svg], ['--html', flags.html]] as const) {
-        if (path !== undefined) await assertWritable(io.cwd, path, flag);
-      }
+      await preflightOutputs(io.cwd, flags);
       await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
       const dataFlags = {
         ...(flags.train === undefined ? { dataset: flags.dataset ?? 'curve' } : { train: flags.train }),

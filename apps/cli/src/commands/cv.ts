@@ -7,7 +7,7 @@ import type { OptimizerName } from '@losslens/optim';
 import { kFold, selectModel, type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { writeOutput } from '../write-output.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { formatTable } from '../table.js';
 
 const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'] as const;
@@ -135,6 +135,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--workers <n>', 'train each model\'s folds in this many worker threads (1: in this thread)', intFlag('--workers', { min: 1 }), 1)
     .option('--json <out>', 'write the folds, per-model fold losses, mean, std and the selection as JSON')
     .action(async (flags: CvFlags) => {
+      await preflightOutputs(io.cwd, flags);
       const specs = flags.models.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
       if (specs.length === 0) throw new InputError('E_USAGE', 'no model specs given (e.g. "linear;mlp:32:relu")', { flag: '--models' });
       const dataset = await loadTraining(flags, io);

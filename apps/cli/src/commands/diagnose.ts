@@ -6,7 +6,7 @@ import { diagnose, diagnosisMarkdown, diagnosisReport, type Budget } from '@loss
 import type { OptimizerName } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { assertWritable, writeOutput } from '../write-output.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { loadPlugins } from '../load-plugins.js';
 
 interface DiagnoseFlags {
@@ -59,8 +59,7 @@ export function register(program: Command, io: CliIO): void {
       }
       if (flags.train !== undefined && flags.target === undefined) throw new InputError('E_USAGE', 'is required with --train', { flag: '--target' });
       if (flags.dataset !== undefined && flags.test !== undefined) throw new InputError('E_USAGE', 'goes with --train, not --dataset', { flag: '--test' });
-      if (flags.json !== undefined) await assertWritable(io.cwd, flags.json, '--json');
-      if (flags.report !== undefined) await assertWritable(io.cwd, flags.report, '--report');
+      await preflightOutputs(io.cwd, flags);
       await initTensorflow(flags.backend !== undefined ? { backend: flags.backend } : {});
       const lens = flags.plugin ? await loadPlugins(flags.plugin, io.cwd, flags.backend) : undefined;
       const analyses = lens ? lens.analyses.keys().map((key) => lens.analyses.get(key)) : [];

@@ -17,7 +17,7 @@ import {
 } from '@losslens/models';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { assertWritable, writeOutput } from '../write-output.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 
 interface HessianFlags {
   model: string;
@@ -119,7 +119,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option('--json <out>', 'write the JSON report to this file')
     .action(async (flags: HessianFlags) => {
-      if (flags.json !== undefined) await assertWritable(io.cwd, flags.json, '--json');
+      await preflightOutputs(io.cwd, flags);
       await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
       const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
       const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });

@@ -6,7 +6,7 @@ import { loadCsv } from '@losslens/data';
 import { htmlPage, lineChart, renderSvg, type ChartSpec } from '@losslens/plot';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { assertWritable, writeOutput } from '../write-output.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { dataAndLoss, loadPoint } from './hessian.js';
 
 interface LandscapeFlags {
@@ -81,9 +81,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--svg <out>', 'write the plot as SVG')
     .option('--html <out>', 'write a self-contained HTML page with the plot')
     .action(async (flags: LandscapeFlags) => {
-      for (const [flag, path] of [['--json', flags.json], ['--svg', flags.svg], ['--html', flags.html]] as const) {
-        if (path !== undefined) await assertWritable(io.cwd, path, flag);
-      }
+      await preflightOutputs(io.cwd, flags);
       await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
       const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
       const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });

@@ -5,7 +5,7 @@ import { loadCsv } from '@losslens/data';
 import { shiftReport, type ShiftReport, type ShiftTestName } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { intFlag, numberFlag } from '../errors.js';
-import { writeOutput } from '../write-output.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 
 const testNames: readonly ShiftTestName[] = ['ks', 'wasserstein', 'mmd', 'domain-classifier'];
 
@@ -83,6 +83,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--seed <n>', 'seed of the permutations and subsamples', intFlag('--seed', { min: 0 }), 0)
     .option('--json <out>', 'write every test result as JSON')
     .action(async (flags: ShiftFlags) => {
+      await preflightOutputs(io.cwd, flags);
       if (!(flags.alpha < 1)) throw new InputError('E_USAGE', `expected a number in (0, 1), got ${flags.alpha}`, { flag: '--alpha' });
       const train = await loadCsv(resolve(io.cwd, flags.train), { target: flags.target, file: flags.train });
       const test = await loadCsv(resolve(io.cwd, flags.test), { target: flags.target, file: flags.test, task: train.task });

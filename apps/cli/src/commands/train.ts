@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { initTensorflow, InputError, type Dataset, type Task } from '@losslens/core';
@@ -7,6 +6,7 @@ import { resolveModel } from '@losslens/models';
 import { fit, optimizerNames, type EpochRecord, type OptimizerName } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 
 /** Parses `--batch-size`: a whole number ≥ 1 or `full`. */
 export function batchSizeFlag(flag: string) {
@@ -108,6 +108,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option('--json <file>', 'write the run (curve, final metrics, stop reason) as JSON')
     .action(async (flags: TrainFlags) => {
+      await preflightOutputs(io.cwd, flags);
       if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
       await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
       const { train, validation } = await loadCommandData(flags, io);
@@ -153,7 +154,7 @@ export function register(program: Command, io: CliIO): void {
           final: result.final,
           history: result.history,
         };
-        await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`);
+        await writeOutput(io.cwd, flags.json, `${JSON.stringify(report, null, 2)}\n`, '--json');
       }
     });
 }
