@@ -15,8 +15,8 @@ export type {
 } from './measurements.js';
 export { diagnose, comparisonPlan } from './diagnose.js';
 export type { DiagnoseOptions, Diagnosis, PlannedRun } from './diagnose.js';
-export { budgets, epochsFor } from './budget.js';
-export type { Budget, BudgetPlan } from './budget.js';
+export { budgets, epochsFor, runSize, MIN_EPOCHS } from './budget.js';
+export type { Budget, BudgetPlan, RunSize } from './budget.js';
 export { fitBaseline } from './baseline.js';
 export type { Baseline } from './baseline.js';
 export { gradientFlow, criticalCheck, sampleRows } from './curvature.js';

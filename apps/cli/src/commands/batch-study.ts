@@ -3,7 +3,7 @@ import { initTensorflow, InputError } from '@losslens/core';
 import { sharpnessMeasure } from '@losslens/critical';
 import { batchStudy, learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type OptimizerName, type SharpnessMeasure } from '@losslens/optim';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { loadCommandData, type DataFlags } from './train.js';
 
@@ -68,7 +68,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--optimizer <name>', `one of ${optimizerNames.join(', ')}`, choiceFlag('--optimizer', optimizerNames), 'sgd')
     .option('--lr <rate>', 'learning rate at the smallest batch size (default: the optimizer’s)', numberFlag('--lr'))
     .option('--validation <fraction>', 'validation share held out from the training rows', numberFlag('--validation'), 0.2)
-    .option('--seed <n>', 'one seed for the split and every trial', intFlag('--seed'), 0)
+    .option('--seed <n>', 'one seed for the split and every trial', seedFlag(), 0)
     .option('--workers <n>', 'worker threads (default: one per core, at most one per batch size)', intFlag('--workers', { min: 1 }))
     .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')

@@ -5,7 +5,8 @@ import { createModel } from '@losslens/models';
 import { optimizerNames, type OptimizerName } from '@losslens/optim';
 import { htmlPage, renderSvg, scatterChart, escapeHtml } from '@losslens/plot';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, SEED_LIMIT, seedFlag } from '../errors.js';
+import { assertDenseHessianSize } from '../limits.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { batchSizeFlag, loadCommandData } from './train.js';
 
@@ -73,7 +74,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--no-standardize', 'keep CSV features as they are (default: standardize)')
     .option('--model <spec>', 'a small network: every run computes its full Hessian', 'mlp:4:tanh')
     .option('--runs <n>', 'number of training runs (seeds --seed … --seed + runs − 1)', intFlag('--runs', { min: 1 }), 10)
-    .option('--seed <n>', 'first seed', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'first seed', seedFlag(), 0)
     .option('--epochs <n>', 'training epochs per run', intFlag('--epochs', { min: 1 }), 1500)
     .option('--optimizer <name>', optimizerNames.join('|'), choiceFlag('--optimizer', optimizerNames), 'adam' as OptimizerName)
     .option('--lr <x>', 'learning rate', numberFlag('--lr'), 0.02)
@@ -107,6 +108,8 @@ export function register(program: Command, io: CliIO): void {
         if (isInputError(error)) throw new InputError(error.code, error.message, { flag: '--model' });
         throw error;
       }
+      assertDenseHessianSize(model.parameterCount, '--model', 'every run computes a dense Hessian: use a smaller network, or `losslens hessian --top K --bottom K` for one large one');
+      if (flags.seed + flags.runs > SEED_LIMIT) throw new InputError('E_USAGE', `--seed ${flags.seed} + --runs ${flags.runs} goes past the largest seed ${SEED_LIMIT - 1}`, { flag: '--runs' });
       const polish: PolishOptions = { method: flags.polish, ...(flags.polishSteps === undefined ? {} : { steps: flags.polishSteps }) };
       const result = await criticalStudy({
         model,

@@ -6,7 +6,7 @@ import { isModelPath, resolveModel } from '@losslens/models';
 import type { OptimizerName } from '@losslens/optim';
 import { kFold, selectModel, type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { formatTable } from '../table.js';
 
@@ -36,7 +36,7 @@ export function trainingOptions(command: Command): Command {
     .option('--batch-size <n|full>', 'rows per update, or full', (v: string) => (v === 'full' ? 'full' : intFlag('--batch-size', { min: 1 })(v)), 32)
     .option('--optimizer <name>', optimizers.join('|'), choiceFlag('--optimizer', optimizers), 'adam')
     .option('--lr <x>', "learning rate (default: the optimizer's)", numberFlag('--lr'))
-    .option('--seed <n>', 'seed of the shuffle and of every initialization', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'seed of the shuffle and of every initialization', seedFlag(), 0)
     .option('--no-standardize', 'do not standardize features (by default they are, fitted on each fold\'s training rows only)')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)');
 }

@@ -5,7 +5,7 @@ import { builtinDatasets, loadBuiltin, loadCsv } from '@losslens/data';
 import { diagnose, diagnosisMarkdown, diagnosisReport, type Budget } from '@losslens/diagnose';
 import type { OptimizerName } from '@losslens/optim';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { loadPlugins } from '../load-plugins.js';
 
@@ -47,7 +47,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--lr <x>', 'learning rate (default: 0.01 for adam/adamw/lamb, else the optimizer\'s)', numberFlag('--lr'))
     .option('--epochs <n>', 'epochs per training run (default: the budget\'s)', intFlag('--epochs', { min: 1 }))
     .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag, 32)
-    .option('--seed <n>', 'seed for splits, initialization and shuffling', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'seed for splits, initialization and shuffling', seedFlag(), 0)
     .option('--budget <b>', 'quick | standard | thorough', choiceFlag('--budget', ['quick', 'standard', 'thorough'] as const), 'standard')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option('--plugin <module...>', 'plugin modules whose analyses the diagnosis runs and reports')

@@ -5,7 +5,7 @@ import { datasetObjective, filterNormalizedSurface, interpolate1d, type Interpol
 import { loadCsv } from '@losslens/data';
 import { htmlPage, lineChart, renderSvg, type ChartSpec } from '@losslens/plot';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { dataAndLoss, loadPoint } from './hessian.js';
 
@@ -75,7 +75,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--range <r>', '2-D: the grid spans [−r, r] along both directions', numberFlag('--range'), 1)
     .option('--from <α>', '1-D: first α', numberFlag('--from', {}), -0.5)
     .option('--to <α>', '1-D: last α', numberFlag('--to', {}), 1.5)
-    .option('--seed <n>', 'seed of the random directions', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'seed of the random directions', seedFlag(), 0)
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option('--json <out>', 'write the grid or the curve as JSON')
     .option('--svg <out>', 'write the plot as SVG')

@@ -5,7 +5,7 @@ import { fitStandardizer, holdout, loadBuiltin, loadCsv } from '@losslens/data';
 import { resolveModel } from '@losslens/models';
 import { fit, optimizerNames, type EpochRecord, type OptimizerName } from '@losslens/optim';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 
 /** Parses `--batch-size`: a whole number ≥ 1 or `full`. */
@@ -103,7 +103,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--validation <fraction>', 'validation share held out from the training rows (0 for none)', numberFlag('--validation', { min: 0 }), 0.2)
     .option('--early-stopping <patience>', 'stop after this many epochs without validation improvement; restore the best weights', intFlag('--early-stopping', { min: 0 }))
     .option('--clip-norm <x>', 'clip the gradient to this L2 norm', numberFlag('--clip-norm'))
-    .option('--seed <n>', 'seed for the split, initialization and shuffling', intFlag('--seed'), 0)
+    .option('--seed <n>', 'seed for the split, initialization and shuffling', seedFlag(), 0)
     .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option('--json <file>', 'write the run (curve, final metrics, stop reason) as JSON')
