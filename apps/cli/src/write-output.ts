@@ -4,7 +4,7 @@
  * atomically (a temporary file in the same folder, fsync, rename), so a failure or a kill
  * never leaves a half-written or empty file where a valid one was.
  */
-import { constants } from 'node:fs';
+import { constants, unlinkSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '@losslens/core';
@@ -17,6 +17,26 @@ export const INPUT_FLAGS = { train: '--train', test: '--test', data: '--data', m
 
 /** What can be written: the whole text or bytes, or chunks as they are produced. */
 export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
+/** Temporary files being written now, removed by {@link removeTemporariesNow} when the process must quit at once. */
+const inProgress = new Set<string>();
+
+/**
+ * Removes the temporary files of writes in progress, synchronously (for a signal handler that
+ * is about to exit): the outputs they would have replaced stay as they were.
+ * @example
+ * removeTemporariesNow(); process.exit(130);
+ */
+export function removeTemporariesNow(): void {
+  for (const temporary of inProgress) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // already renamed or removed
+    }
+  }
+  inProgress.clear();
+}
 
 const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
@@ -165,6 +185,7 @@ export async function writeOutput(cwd: string, path: string, content: OutputCont
   await removeStaleTemporaries(folder, target);
   const temporary = join(folder, `.${basename(target)}.losslens-tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
   let handle: import('node:fs/promises').FileHandle | undefined;
+  inProgress.add(temporary);
   try {
     handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
     const chunks = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
@@ -173,7 +194,9 @@ export async function writeOutput(cwd: string, path: string, content: OutputCont
     await handle.close();
     handle = undefined;
     await rename(temporary, target);
+    inProgress.delete(temporary);
   } catch (error) {
+    inProgress.delete(temporary);
     await handle?.close().catch(() => {});
     await unlink(temporary).catch(() => {});
     if ((error as NodeJS.ErrnoException).code === undefined) throw error; // not the file system's: the producer of the content failed

@@ -1,14 +1,18 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, initTensorflow, isInputError, type Dataset, type Model, type Task } from '@losslens/core';
+import { InputError, initTensorflow, isInputError, type Dataset, type Fold, type Model, type Task } from '@losslens/core';
 import { loadCsv } from '@losslens/data';
 import { isModelPath, resolveModel } from '@losslens/models';
 import type { OptimizerName } from '@losslens/optim';
-import { kFold, selectModel, type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
+import { kFold, splitLabels, type CrossValidationResult, type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { formatTable } from '../table.js';
+import { stopSignal } from '../interrupt.js';
+import { partialFields, readResume } from '../resume.js';
+import { resultSettings, stopWithPartial } from '../resumable.js';
+import { selectModelInSteps } from '../resumable-studies.js';
 
 const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'] as const;
 
@@ -86,24 +90,25 @@ interface CvFlags extends TrainingFlags {
   models: string;
   workers: number;
   json?: string;
+  resume?: string;
 }
 
 /** The `losslens cv` JSON (DESIGN.md's contract, plus a few extra fields). */
 export function cvJson(selection: Selection) {
   return {
-    folds: selection.folds.map((f) => ({ train: f.train, validation: f.validation })),
-    models: selection.results.map((r) => ({
-      spec: r.model,
-      foldLosses: r.validationLosses,
-      mean: r.mean,
-      std: r.std,
-      trainLosses: r.folds.map((f) => f.trainLoss),
-      ms: r.ms,
-    })),
+    ...partialCvJson(selection.folds, selection.results),
     selected: selection.selected,
     rule: selection.rule,
     stdKind: 'sample standard deviation over folds (ddof = 1)',
     ...(selection.warning !== undefined ? { warning: selection.warning } : {}),
+  };
+}
+
+/** The cv JSON of a partial run: the folds and the finished models, no selection yet. */
+export function partialCvJson(folds: readonly Fold[], results: readonly CrossValidationResult[]) {
+  return {
+    folds: folds.map((f) => ({ train: f.train, validation: f.validation })),
+    models: results.map((r) => ({ spec: r.model, foldLosses: r.validationLosses, mean: r.mean, std: r.std, trainLosses: r.folds.map((f) => f.trainLoss), ms: r.ms })),
   };
 }
 
@@ -134,8 +139,12 @@ export function register(program: Command, io: CliIO): void {
     .requiredOption('--models <specs>', 'candidate models separated by ";", e.g. "linear;mlp:32:relu;mlp:64x64:relu"')
     .option('--workers <n>', 'train each model\'s folds in this many worker threads (1: in this thread)', intFlag('--workers', { min: 1 }), 1)
     .option('--json <out>', 'write the folds, per-model fold losses, mean, std and the selection as JSON')
+    .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished models; writes to --json, else back to this file')
     .action(async (flags: CvFlags) => {
+      flags.json ??= flags.resume;
       await preflightOutputs(io.cwd, flags);
+      const settings = resultSettings(flags);
+      const resumed = flags.resume === undefined ? undefined : await readResume<{ results: CrossValidationResult[] }>(io.cwd, flags.resume, 'cv', settings);
       const specs = flags.models.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
       if (specs.length === 0) throw new InputError('E_USAGE', 'no model specs given (e.g. "linear;mlp:32:relu")', { flag: '--models' });
       const dataset = await loadTraining(flags, io);
@@ -143,7 +152,8 @@ export function register(program: Command, io: CliIO): void {
       const candidates = [];
       for (const spec of specs) candidates.push({ name: spec, model: await modelSource(spec, dataset, io, '--models') });
       const splitter = kFold({ folds: flags.folds, shuffle: flags.shuffle === true, seed: flags.seed });
-      const selection = await selectModel({
+      const signal = stopSignal(io);
+      const steps = await selectModelInSteps({
         candidates,
         dataset,
         splitter,
@@ -152,7 +162,13 @@ export function register(program: Command, io: CliIO): void {
         standardize: flags.standardize ? 'features' : 'none',
         workers: flags.workers,
         events: io.events,
-      });
+      }, { signal, ...(resumed === undefined ? {} : { finished: resumed.results }) });
+      const selection = steps.selection;
+      if (selection === undefined) {
+        const folds = splitter.split(dataset.n, { labels: splitLabels(dataset) });
+        const json = { ...partialCvJson(folds, steps.results), ...partialFields('cv', settings, { models: steps.missing }, { results: steps.results }) };
+        return await stopWithPartial(io, signal, flags.json, json, `stopped after ${steps.results.length} of ${candidates.length} models`);
+      }
       io.stdout(
         `${flags.folds}-fold cross validation on ${flags.train} (${dataset.n} rows, ${splitter.name}, ${dataset.task})\n\n` +
           `${cvTable(selection)}\n\nselected: ${selection.selected} (smallest mean validation loss; ± is the sample std over folds)\n`,
