@@ -43,7 +43,7 @@ await writeOutput(process.cwd(), ${JSON.stringify(target)}, chunks(), '--json');
   const [temporary] = await leftovers();
   expect(temporary).toBeDefined();
   expect((await readFile(join(dir, temporary!), 'utf8')).length).toBeGreaterThan(100000); // the first chunk is on disk
-  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve(signal)));
+  const exited = new Promise((resolve) => proc.on('exit', (_code, signal) => resolve(signal)));
   proc.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
   expect(await readFile(target, 'utf8')).toBe('{"old": true}\n');
