@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { EventChannel } from '@losslens/core';
+import type { Interrupts } from './interrupt.js';
 
 /** Output streams and context for one CLI invocation (tests pass in-memory ones). */
 export interface CliIO {
@@ -17,6 +18,8 @@ export interface CliIO {
   cwd: string;
   /** Progress events from long work; main renders them on stderr. */
   events: EventChannel;
+  /** SIGINT/SIGTERM handling (the real process has it; without it nothing stops early). */
+  interrupts?: Interrupts;
 }
 
 /** A command file's export: adds its command (with flags and action) to the program. */

@@ -8,7 +8,7 @@ import { InputError } from '@losslens/core';
 export function intFlag(flag: string, range: { min?: number; max?: number } = {}) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || (range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max)) {
+    if (value.trim() === '' || !Number.isInteger(n) || (range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max)) {
       const bounds = [range.min !== undefined ? `>= ${range.min}` : '', range.max !== undefined ? `<= ${range.max}` : '']
         .filter(Boolean)
         .join(' and ');
@@ -47,5 +47,25 @@ export function choiceFlag<T extends string>(flag: string, choices: readonly T[]
       throw new InputError('E_USAGE', `expected one of ${choices.join(', ')}, got "${value}"`, { flag });
     }
     return value as T;
+  };
+}
+
+/** Seeds are 32-bit unsigned integers: 0 ≤ seed < SEED_LIMIT (2³²), in every command. */
+export const SEED_LIMIT = 2 ** 32;
+
+/**
+ * Parses a seed flag: a decimal integer in [0, 2³²). Anything else (negative, fractional,
+ * 2³² or more, hex, exponent notation, empty) is a one-line usage error naming the flag,
+ * never silently wrapped.
+ * @example
+ * program.option('--seed <n>', 'seed', seedFlag(), 0);
+ */
+export function seedFlag(flag = '--seed') {
+  return (value: string): number => {
+    const text = value.trim();
+    if (!/^\d+$/.test(text) || Number(text) >= SEED_LIMIT) {
+      throw new InputError('E_USAGE', `expected an integer in [0, 2^32) (0 … ${SEED_LIMIT - 1}), got "${value}"`, { flag });
+    }
+    return Number(text);
   };
 }

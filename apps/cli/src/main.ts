@@ -1,12 +1,14 @@
 /**
  * The losslens command line: builds the commander program from the command files and maps
- * errors to exit codes (0 done, 2 bad input or usage with one stderr line, 1 internal error).
+ * errors to exit codes (0 done, 2 bad input or usage with one stderr line, 1 internal error,
+ * 130/143 stopped by SIGINT/SIGTERM).
  */
 import { Command, CommanderError } from 'commander';
 import { createEventChannel, isInputError } from '@losslens/core';
 import type { CliIO, RegisterCommand } from './command.js';
 import { renderProgress } from './progress.js';
 import { packageVersion } from './version.js';
+import { Interrupted, listenForInterrupts, signalExitCodes } from './interrupt.js';
 import { register as backends } from './commands/backends.js';
 import { register as dataInspect } from './commands/data-inspect.js';
 import { register as diagnoseCommand } from './commands/diagnose.js';
@@ -32,6 +34,7 @@ export function processIO(): CliIO {
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
     events: createEventChannel(),
+    interrupts: listenForInterrupts((text) => void process.stderr.write(text)),
   };
 }
 
@@ -76,6 +79,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     if (isInputError(error)) {
       io.stderr(`losslens: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof Interrupted) {
+      io.stderr(`losslens: ${error.message}\n`);
+      return signalExitCodes[error.signal];
     }
     io.stderr(`losslens: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;

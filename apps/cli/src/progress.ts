@@ -1,17 +1,32 @@
 /**
  * Renders progress events on stderr: a bar with ETA on a terminal (cli-progress), plain
- * throttled lines otherwise (CI logs, pipes).
+ * throttled lines otherwise (CI logs, pipes). Plain output never goes quiet for long: when no
+ * line was printed for {@link HEARTBEAT_MS}, a "still working" line repeats the last state.
  */
 import cliProgress from 'cli-progress';
 import type { LensEvent } from '@losslens/core';
 import type { CliIO } from './command.js';
 
+/** The longest plain progress output stays silent while work is under way: 5 s. */
+export const HEARTBEAT_MS = 5000;
+
 /** Subscribes a renderer to `io.events`; returns a function that finishes and unsubscribes. */
 export function renderProgress(io: CliIO): () => void {
   let bar: cliProgress.SingleBar | undefined;
   let barTask = '';
-  let lastLine = 0;
+  let lastLine = Date.now();
   let lastTask = '';
+  let lastState = '';
+  const started = Date.now();
+  const heartbeat = io.isTTY
+    ? undefined
+    : setInterval(() => {
+        const now = Date.now();
+        if (lastState === '' || now - lastLine < HEARTBEAT_MS) return;
+        lastLine = now;
+        io.stderr(`  ${lastState} (still working, ${Math.round((now - started) / 1000)} s)\n`);
+      }, 1000);
+  heartbeat?.unref();
   const stopBar = () => {
     bar?.stop();
     bar = undefined;
@@ -20,6 +35,8 @@ export function renderProgress(io: CliIO): () => void {
     if (event.type === 'stage') {
       if (event.state === 'start') {
         stopBar();
+        lastLine = Date.now();
+        lastState = event.name;
         io.stderr(`▶ ${event.name}${event.message ? `: ${event.message}` : ''}\n`);
       }
       return;
@@ -49,6 +66,7 @@ export function renderProgress(io: CliIO): () => void {
       return;
     }
     const now = Date.now();
+    lastState = `${event.task}: ${event.done}/${event.total}`;
     const finished = event.done >= event.total;
     if (finished || event.task !== lastTask || now - lastLine > 2000) {
       lastLine = now;
@@ -57,6 +75,7 @@ export function renderProgress(io: CliIO): () => void {
     }
   });
   return () => {
+    if (heartbeat !== undefined) clearInterval(heartbeat);
     stopBar();
     off();
   };

@@ -8,7 +8,7 @@ export { parseCsv, loadCsv } from './csv.js';
 export type { CsvOptions } from './csv.js';
 export { parseJson, loadJson, recordsToDataset } from './json.js';
 export type { JsonOptions } from './json.js';
-export { readTextFile } from './read-text-file.js';
+export { readTextFile, MAX_TEXT_FILE_BYTES } from './read-text-file.js';
 export { subset, featureSize, targetSize } from './subset.js';
 export { shuffleRows } from './shuffle.js';
 export { stratifiedOrder } from './stratified-order.js';

@@ -20,7 +20,8 @@ import { assertCompatible, equivalentSpec, isModelPath, lossForTask, models, mod
 import { optim, type AugmentationSpec, type OptimizerName } from '@losslens/optim';
 import { critical, type HessianReport } from '@losslens/critical';
 import { validate } from '@losslens/validate';
-import { budgets, epochsFor, type Budget } from './budget.js';
+import { budgets, runSize, type Budget } from './budget.js';
+import { sampleRows } from './curvature.js';
 import { checkSameSchema, createRunService } from './checks/run-service.js';
 import { runChecks, treeMeasurements, type NamedCheck } from './checks/run-checks.js';
 import type { DiagnosisContext } from './checks/context.js';
@@ -142,7 +143,11 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const train = scaler.transform(split.train);
   const validation = scaler.transform(split.validation);
   const test = options.test === undefined ? undefined : scaler.transform(options.test);
-  const epochs = epochsFor(plan, train.n, batchSize, options.epochs);
+  // The budget caps updates per run for any data size: fewer epochs first, then a sample of rows.
+  const size = runSize(plan, train.n, batchSize, options.epochs);
+  const epochs = size.epochs;
+  const runTrain = size.rows < train.n ? sampleRows(train, size.rows, seed) : train;
+  if (runTrain !== train) events.emit({ type: 'note', level: 'info', message: `the ${budget} budget trains each run on ${runTrain.n} of ${train.n} training rows (${epochs} epochs, ${size.updates} updates)` });
   const lossName = task === 'regression' ? 'mse' : 'cross-entropy';
 
   const shape = { inputShape: train.featureShape, outputs: train.outputs, task, models: lens.models, flag: '--model' };
@@ -152,7 +157,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     : modelFromSpec(spec, shape));
   const loss = lossForTask(task, userModel);
   // Worker threads cost a second or two to start; small runs train faster in this thread.
-  const updatesPerRun = epochs * (batchSize === 'full' ? 1 : Math.ceil(train.n / batchSize));
+  const updatesPerRun = size.updates;
   const workers = options.workers ?? (updatesPerRun * userModel.parameterCount < SMALL_WORK ? 1 : undefined);
   const relativesOf = own ? equivalentSpec(own) : spec;
   const settings = {
@@ -178,7 +183,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     ...(test ? { test } : {}),
     model: userModel,
     loss,
-    trainRuns: createRunService({ lens, settings, train, validation, ...(test ? { test } : {}), loss, ...(workers !== undefined ? { workers } : {}), events, ...(options.cwd ? { cwd: options.cwd } : {}) }),
+    trainRuns: createRunService({ lens, settings, train: runTrain, validation, ...(test ? { test } : {}), loss, ...(workers !== undefined ? { workers } : {}), events, ...(options.cwd ? { cwd: options.cwd } : {}) }),
     measurements: {},
     ...(options.cwd ? { cwd: options.cwd } : {}),
   };

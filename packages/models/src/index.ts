@@ -45,6 +45,8 @@ export { l1Penalty, l2Penalty, kernelMask } from './regularizers.js';
 export type { PenaltyMask } from './regularizers.js';
 export { loadLayersModel, layersModelFromArtifacts } from './load-layers-model.js';
 export type { LoadedModel } from './load-layers-model.js';
+export { MAX_PARAMETERS, MAX_ACTIVATIONS_PER_SAMPLE, assertModelSize } from './limits.js';
+export { MAX_MODEL_JSON_BYTES } from './read-model-files.js';
 export { saveLayersModel, toLayersArtifacts } from './save-layers-model.js';
 export type { LayersArtifacts } from './save-layers-model.js';
 export { parseTopology, writeTopology, supportedLayerClasses } from './layers-topology.js';

@@ -6,7 +6,8 @@
 import { InputError } from '@losslens/core';
 import { parseTopology } from './layers-topology.js';
 import { sequentialModel, type LosslensModel } from './sequential.js';
-import { decodeWeight, parseManifest, safeWeightPath, weightBytes, type WeightGroup } from './weights-manifest.js';
+import { readModelJson, readWeightData } from './read-model-files.js';
+import { decodeWeight, parseManifest, weightBytes, type WeightGroup } from './weights-manifest.js';
 
 /** A model with its weights. */
 export interface LoadedModel {
@@ -77,15 +78,17 @@ export function layersModelFromArtifacts(
 
 /**
  * Loads a tfjs-layers `model.json` (or a folder holding one) and its weight files with node
- * fs. Weight paths must stay inside the model's folder. Throws InputError: E_FILE_NOT_FOUND
- * when model.json is missing; E_MODEL_FORMAT for malformed JSON, an unsupported layer
- * (named), an unsafe weight path, or a missing or truncated weight file.
+ * fs, safely (see read-model-files.ts): weight files, symlinks resolved, must be regular files
+ * inside the model's real folder, with the byte count the manifest gives, checked before
+ * reading. Throws InputError: E_FILE_NOT_FOUND when model.json is missing; E_MODEL_FORMAT for
+ * malformed JSON, an unsupported layer (named), an unsafe weight path, a weight file that links
+ * out of the folder or is not a regular file, or a missing or truncated weight file.
  * @example
  * const { model, theta } = await loadLayersModel('my-model/model.json');
  * const y = model.apply(tf.tensor1d(theta), x);
  */
 export async function loadLayersModel(path: string): Promise<LoadedModel> {
-  const { readFile, stat } = await import('node:fs/promises');
+  const { stat } = await import('node:fs/promises');
   const nodePath = await import('node:path');
   let file = path;
   try {
@@ -93,12 +96,7 @@ export async function loadLayersModel(path: string): Promise<LoadedModel> {
   } catch {
     throw new InputError('E_FILE_NOT_FOUND', `${path}: file not found`);
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new InputError('E_FILE_NOT_FOUND', `${file}: file not found`);
-  }
+  const text = await readModelJson(file);
   if (text.trim() === '') fail(file, 'the file is empty');
   let json: unknown;
   try {
@@ -108,38 +106,5 @@ export async function loadLayersModel(path: string): Promise<LoadedModel> {
   }
   parseTopology(json, file); // report topology problems before touching weight files
   const groups: WeightGroup[] = parseManifest((json as Record<string, unknown>)['weightsManifest'], file);
-  const folder = nodePath.resolve(nodePath.dirname(file));
-  const chunks: Uint8Array[] = [];
-  for (const group of groups) {
-    const groupChunks: Uint8Array[] = [];
-    for (const relative of group.paths) {
-      safeWeightPath(relative, file);
-      const resolved = nodePath.resolve(folder, relative);
-      if (!resolved.startsWith(folder + nodePath.sep)) {
-        fail(file, `weight path "${relative}" leaves the model folder; weight files must be relative paths inside it`);
-      }
-      try {
-        groupChunks.push(new Uint8Array(await readFile(resolved)));
-      } catch {
-        fail(file, `weight file "${relative}" is missing`);
-      }
-    }
-    const have = groupChunks.reduce((n, c) => n + c.byteLength, 0);
-    const need = group.weights.reduce((n, w) => n + weightBytes(w, file), 0);
-    if (have < need) {
-      fail(file, `weight file "${group.paths.join('", "')}" is truncated: the manifest needs ${need} bytes, found ${have}`);
-    }
-    if (have > need) {
-      fail(file, `weight file "${group.paths.join('", "')}" has ${have} bytes but the manifest describes ${need}`);
-    }
-    chunks.push(...groupChunks);
-  }
-  const total = chunks.reduce((n, c) => n + c.byteLength, 0);
-  const data = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    data.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return layersModelFromArtifacts(json, data, { label: file });
+  return layersModelFromArtifacts(json, await readWeightData(file, groups), { label: file });
 }

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { InputError, createRng, type ApplyOptions, type Model, type ParameterBlock, type Task } from '@losslens/core';
 import type { ActivationName } from './activations.js';
 import { initialize } from './initializers.js';
+import { assertModelSize } from './limits.js';
 import { buildLayers, flattenLayers } from './layers/build.js';
 import { sizeOf, type BuildSource, type Layer, type LayerConfig, type LayerContext } from './layers/layer.js';
 
@@ -100,6 +101,7 @@ export function sequentialModel(configs: readonly LayerConfig[], options: Sequen
     }
   }
   const parameterCount = offset;
+  assertModelSize(source.label, parameterCount, all.reduce((n, layer) => n + sizeOf(layer.outputShape), 0), source.code);
   const byName = new Map(layout.map((b) => [b.name, b]));
   const state = new Map<string, Float32Array>();
 

@@ -1,8 +1,9 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { InputError } from '@losslens/core';
 import { describeBackends } from '@losslens/testing';
 import { createModel, formatSpec, parseSpec } from './spec.js';
+import { MAX_ACTIVATIONS_PER_SAMPLE, MAX_PARAMETERS } from './limits.js';
 
 it('parses the DESIGN.md grammar and the cnn / resnet-mlp extensions', () => {
   expect(parseSpec('linear')).toEqual({ family: 'linear' });
@@ -104,5 +105,29 @@ describeBackends('spec models run forward', () => {
       const y = tf.tidy(() => model.apply(tf.tensor1d(model.init(0)), tf.ones([2, ...shape])).shape);
       expect(y, spec).toEqual([2, 3]);
     }
+  });
+});
+
+describe('size limits', () => {
+  it('a spec with more parameters than MAX_PARAMETERS is a one-line E_SPEC error, not a RangeError', () => {
+    const attempt = () => createModel('mlp:100000x100000', { inputShape: [4], outputs: 1 });
+    expect(attempt).toThrow(InputError);
+    expect(attempt).toThrow(
+      `model spec "mlp:100000x100000": 10,000,700,001 parameters is more than the limit of ${MAX_PARAMETERS.toLocaleString('en-US')}; use narrower or fewer layers`,
+    );
+  });
+  it('a spec whose activations per sample exceed MAX_ACTIVATIONS_PER_SAMPLE is refused', () => {
+    // 64 filters of 3×3 on a 600×600 image: 64·598·598 ≈ 22.9M activation values, few parameters
+    const attempt = () => createModel('cnn:64c3:relu', { inputShape: [600, 600, 1], outputs: 1 });
+    expect(attempt).toThrow(/activation values per sample is more than the limit of 16,000,000/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as InputError).code).toBe('E_SPEC');
+    }
+  });
+  it('a model just under the limits builds', () => {
+    expect(createModel('mlp:2000x2000', { inputShape: [4], outputs: 1 }).parameterCount).toBe(4 * 2000 + 2000 + 2000 * 2000 + 2000 + 2000 + 1);
+    expect(MAX_ACTIVATIONS_PER_SAMPLE).toBe(16_000_000);
   });
 });

@@ -53,6 +53,18 @@ describe('selectModel', () => {
     expect(s.folds).toEqual(kFold({ folds: 4 }).split(12));
   });
 
+  it('reuses completed results by name: those candidates are not trained again, the selection is the same', async () => {
+    const losses = { linear: [1.0, 1.2, 0.8, 1.0], 'mlp:4:relu': [0.9, 1.3, 0.6, 1.0] };
+    const options = { candidates: ['linear', 'mlp:4:relu'], dataset: lineDataset(12), splitter: kFold({ folds: 4 }), fit: { epochs: 1, batchSize: 'full' as const } };
+    const whole = await selectModel({ ...options, trainer: scripted(losses).trainer });
+    const first = await selectModel({ ...options, candidates: ['linear'], trainer: scripted(losses).trainer });
+    const { calls, trainer } = scripted(losses);
+    const resumed = await selectModel({ ...options, trainer, completed: first.results });
+    expect(calls.map((c) => c.spec)).toEqual(['mlp:4:relu', 'mlp:4:relu', 'mlp:4:relu', 'mlp:4:relu']);
+    const untimed = (x: typeof whole) => ({ ...x, results: x.results.map((r) => ({ ...r, ms: 0, folds: r.folds.map((f) => ({ ...f, ms: 0 })) })) });
+    expect(untimed(resumed)).toEqual(untimed(whole));
+  });
+
   it('does not warn when the margin exceeds one std, and ranks a diverged (NaN) candidate last', async () => {
     const { trainer } = scripted({ linear: [1.0, 1.1, 0.9], 'mlp:4:relu': [0.2, 0.25, 0.15], 'mlp:8:relu': [Number.NaN, 0.1, 0.1] });
     const s = await selectModel({ candidates: ['linear', 'mlp:4:relu', 'mlp:8:relu'], dataset: lineDataset(9), splitter: kFold({ folds: 3 }), fit: { epochs: 1, batchSize: 'full' }, trainer });

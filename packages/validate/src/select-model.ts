@@ -21,6 +21,12 @@ export interface SelectModelOptions {
   trainer?: Trainer;
   /** Worker threads for each candidate's folds (see `crossValidate`); default 1. */
   workers?: number;
+  /**
+   * Cross-validation results already computed for some candidates (matched by name, e.g. from a
+   * resumed run): those candidates are not trained again. They must come from the same data,
+   * folds, fit options and seed.
+   */
+  completed?: readonly CrossValidationResult[];
 }
 
 /** The outcome of model selection. */
@@ -63,6 +69,11 @@ export async function selectModel(options: SelectModelOptions): Promise<Selectio
   const results: CrossValidationResult[] = [];
   for (const [index, candidate] of candidates.entries()) {
     const name = typeof candidate === 'string' ? candidate : candidate.name;
+    const reused = options.completed?.find((r) => r.model === name);
+    if (reused !== undefined) {
+      results.push(reused);
+      continue;
+    }
     events.emit({ type: 'stage', name: `cv ${name}`, state: 'start', message: `candidate ${index + 1} of ${candidates.length}` });
     const cvOptions = {
       model: typeof candidate === 'string' ? candidate : candidate.model,

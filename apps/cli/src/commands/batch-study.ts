@@ -1,12 +1,15 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '@losslens/core';
 import { sharpnessMeasure } from '@losslens/critical';
-import { batchStudy, learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type SharpnessMeasure } from '@losslens/optim';
+import { learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type SharpnessMeasure } from '@losslens/optim';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
+import { stopSignal } from '../interrupt.js';
+import { partialFields, readResume } from '../resume.js';
+import { resultSettings, stopWithPartial } from '../resumable.js';
+import { batchStudyInSteps } from '../resumable-studies.js';
 import { loadCommandData, type DataFlags } from './train.js';
 
 /** Parses `--batch-sizes 16,64,256,full`. */
@@ -40,6 +43,24 @@ export function formatRuns(runs: readonly BatchRun[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The `runs` of the batch-study JSON (DESIGN.md contract). */
+export function batchRunsJson(runs: readonly BatchRun[]) {
+  const metrics = (m: { loss: number; accuracy?: number } | undefined) => ({ loss: m?.loss ?? null, accuracy: m?.accuracy ?? null });
+  return runs.map((r) => ({
+    batchSize: r.batchSize,
+    requested: r.requested,
+    learningRate: r.learningRate,
+    updatesPerEpoch: r.updatesPerEpoch,
+    msPerUpdate: r.msPerUpdate,
+    msPerEpoch: r.msPerEpoch,
+    train: metrics(r.train),
+    validation: metrics(r.validation),
+    epochs: r.epochs,
+    stopReason: r.stopReason,
+    ...(r.sharpness === undefined ? {} : { sharpness: r.sharpness }),
+  }));
+}
+
 interface BatchStudyFlags extends DataFlags {
   batchSizes: (number | 'full')[];
   epochs: number;
@@ -52,6 +73,7 @@ interface BatchStudyFlags extends DataFlags {
   backend?: string;
   plugin?: string[];
   json?: string;
+  resume?: string;
 }
 
 /** `losslens batch-study`: the lecture's small-vs-large batch table, measured (DESIGN.md contract). */
@@ -71,20 +93,26 @@ export function register(program: Command, io: CliIO): void {
     .option('--optimizer <name>', `${optimizerNames.join(', ')}, or a plugin's`, 'sgd')
     .option('--lr <rate>', 'learning rate at the smallest batch size (default: the optimizer’s)', numberFlag('--lr'))
     .option('--validation <fraction>', 'validation share held out from the training rows', numberFlag('--validation'), 0.2)
-    .option('--seed <n>', 'one seed for the split and every trial', intFlag('--seed'), 0)
+    .option('--seed <n>', 'one seed for the split and every trial', seedFlag(), 0)
     .option('--workers <n>', 'worker threads (default: one per core, at most one per batch size)', intFlag('--workers', { min: 1 }))
     .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option(...pluginFlag)
     .option('--json <file>', 'write { runs: [...] } as JSON')
+    .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished batch sizes; writes to --json, else back to this file')
     .action(async (flags: BatchStudyFlags) => {
+      flags.json ??= flags.resume;
+      await preflightOutputs(io.cwd, flags);
+      const settings = resultSettings(flags);
+      const resumed = flags.resume === undefined ? undefined : await readResume<{ runs: { key: string; run: BatchRun }[] }>(io.cwd, flags.resume, 'batch-study', settings);
       if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
       // critical's measure: top Hessian eigenvalue (Lanczos) and Keskar's ε-sharpness at each final θ.
       const measureSharpness: SharpnessMeasure | undefined = flags.sharpness === true ? sharpnessMeasure() : undefined;
       const lens = await openLens(flags, io);
       checkOptimizer(lens, flags.optimizer);
       const { train, validation } = await loadCommandData(flags, io, lens);
-      const result = await batchStudy({
+      const signal = stopSignal(io);
+      const result = await batchStudyInSteps({
         lens,
         model: flags.model,
         train,
@@ -98,25 +126,17 @@ export function register(program: Command, io: CliIO): void {
         ...(flags.workers === undefined ? {} : { workers: flags.workers }),
         ...(measureSharpness === undefined ? {} : { measureSharpness }),
         events: io.events,
-      });
+      }, { signal, ...(resumed === undefined ? {} : { finished: resumed.runs }) });
+      if (result.missing.length > 0) {
+        const missing = { batchSizes: result.missing.map((u) => u.requested) };
+        const json = { runs: batchRunsJson(result.runs), ...partialFields('batch-study', settings, missing, { runs: result.state }) };
+        await stopWithPartial(io, signal, flags.json, json, `stopped after ${result.runs.length} of ${flags.batchSizes.length} batch sizes`);
+      }
       io.stdout(`${flags.model} on ${train.n} training rows, ${flags.epochs} epochs, ${flags.optimizer}, lr scaling ${flags.lrScaling}, ${result.workers} worker(s)\n`);
       io.stdout(formatRuns(result.runs));
       if (flags.json !== undefined) {
-        const metrics = (m: { loss: number; accuracy?: number } | undefined) => ({ loss: m?.loss ?? null, accuracy: m?.accuracy ?? null });
-        const runs = result.runs.map((r) => ({
-          batchSize: r.batchSize,
-          requested: r.requested,
-          learningRate: r.learningRate,
-          updatesPerEpoch: r.updatesPerEpoch,
-          msPerUpdate: r.msPerUpdate,
-          msPerEpoch: r.msPerEpoch,
-          train: metrics(r.train),
-          validation: metrics(r.validation),
-          epochs: r.epochs,
-          stopReason: r.stopReason,
-          ...(r.sharpness === undefined ? {} : { sharpness: r.sharpness }),
-        }));
-        await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify({ runs }, null, 2)}\n`);
+        const runs = batchRunsJson(result.runs);
+        await writeOutput(io.cwd, flags.json, `${JSON.stringify({ runs }, null, 2)}\n`, '--json');
       }
     });
 }

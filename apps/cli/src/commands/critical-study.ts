@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
 import { InputError, isInputError } from '@losslens/core';
-import { criticalStudy, type CriticalStudyResult, type PolishOptions } from '@losslens/critical';
+import { criticalStudySpec, type CriticalStudyPoint, type CriticalStudyResult, type PolishOptions } from '@losslens/critical';
 import { optimizerNames } from '@losslens/optim';
 import { htmlPage, renderSvg, scatterChart, escapeHtml } from '@losslens/plot';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { assertWritable, writeOutput } from '../write-output.js';
+import { choiceFlag, intFlag, numberFlag, SEED_LIMIT, seedFlag } from '../errors.js';
+import { assertDenseHessianSize } from '../limits.js';
 import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
+import { stopSignal } from '../interrupt.js';
+import { partialFields, readResume } from '../resume.js';
+import { resultSettings, stopWithPartial } from '../resumable.js';
+import { criticalStudyInSteps } from '../resumable-studies.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { batchSizeFlag, loadCommandData } from './train.js';
 
 const polishMethods = ['levenberg-marquardt', 'newton-mr', 'gradient-norm', 'gradient-descent', 'none'] as const;
@@ -32,12 +37,13 @@ interface CriticalStudyFlags {
   json?: string;
   svg?: string;
   html?: string;
+  resume?: string;
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
 
 /** One line per run: seed, loss, ratio, gradient norms, kind. */
-export function formatStudy(result: CriticalStudyResult): string {
+export function formatStudy(result: Pick<CriticalStudyResult, 'points'>): string {
   const header = '| seed | training loss | minimum ratio | ‖∇L‖ after training | ‖∇L‖ analyzed | kind | +/−/0 eigenvalues |';
   const lines = [header, '|---:|---:|---:|---:|---:|---|---|'];
   for (const p of result.points) {
@@ -51,7 +57,7 @@ export function formatStudy(result: CriticalStudyResult): string {
 }
 
 /** The scatter as an SVG (minimum ratio vs training loss, colored by kind). */
-export async function studySvg(result: CriticalStudyResult): Promise<string> {
+export async function studySvg(result: Pick<CriticalStudyResult, 'model' | 'points'>): Promise<string> {
   return renderSvg(
     scatterChart({
       title: `Minimum ratio vs training loss (${result.model}, ${result.points.length} runs)`,
@@ -74,7 +80,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--no-standardize', 'keep CSV features as they are (default: standardize)')
     .option('--model <spec>', 'a small network: every run computes its full Hessian', 'mlp:4:tanh')
     .option('--runs <n>', 'number of training runs (seeds --seed … --seed + runs − 1)', intFlag('--runs', { min: 1 }), 10)
-    .option('--seed <n>', 'first seed', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'first seed', seedFlag(), 0)
     .option('--epochs <n>', 'training epochs per run', intFlag('--epochs', { min: 1 }), 1500)
     .option('--optimizer <name>', `${optimizerNames.join('|')} or a plugin's`, 'adam')
     .option('--lr <x>', 'learning rate', numberFlag('--lr'), 0.02)
@@ -87,10 +93,12 @@ export function register(program: Command, io: CliIO): void {
     .option('--json <out>', 'write the runs as JSON')
     .option('--svg <out>', 'write the scatter plot as SVG')
     .option('--html <out>', 'write a self-contained HTML page with the plot and the table')
+    .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished seeds; writes to --json, else back to this file')
     .action(async (flags: CriticalStudyFlags) => {
-      for (const [flag, path] of [['--json', flags.json], ['--svg', flags.svg], ['--html', flags.html]] as const) {
-        if (path !== undefined) await assertWritable(io.cwd, path, flag);
-      }
+      flags.json ??= flags.resume;
+      await preflightOutputs(io.cwd, flags);
+      const settings = resultSettings(flags);
+      const resumed = flags.resume === undefined ? undefined : await readResume<{ points: CriticalStudyPoint[] }>(io.cwd, flags.resume, 'critical-study', settings);
       const lens = await openLens(flags, io);
       checkOptimizer(lens, flags.optimizer);
       const dataFlags = {
@@ -112,8 +120,11 @@ export function register(program: Command, io: CliIO): void {
         if (isInputError(error)) throw new InputError(error.code, error.message, { flag: '--model' });
         throw error;
       }
+      assertDenseHessianSize(model.parameterCount, '--model', 'every run computes a dense Hessian: use a smaller network, or `losslens hessian --top K --bottom K` for one large one');
+      if (flags.seed + flags.runs > SEED_LIMIT) throw new InputError('E_USAGE', `--seed ${flags.seed} + --runs ${flags.runs} goes past the largest seed ${SEED_LIMIT - 1}`, { flag: '--runs' });
       const polish: PolishOptions = { method: flags.polish, ...(flags.polishSteps === undefined ? {} : { steps: flags.polishSteps }) };
-      const result = await criticalStudy({
+      const signal = stopSignal(io);
+      const steps = await criticalStudyInSteps({
         model,
         train,
         seeds: Array.from({ length: flags.runs }, (_, i) => flags.seed + i),
@@ -121,7 +132,12 @@ export function register(program: Command, io: CliIO): void {
         polish,
         ...(flags.gradientTolerance === undefined ? {} : { tolerance: { gradient: flags.gradientTolerance } }),
         events: io.events,
-      });
+      }, { signal, ...(resumed === undefined ? {} : { finished: resumed.points }) });
+      const result = { model: model.spec, parameters: model.parameterCount, points: steps.points, spec: criticalStudySpec(steps.points, model.spec) };
+      if (steps.missing.length > 0) {
+        const json = { ...result, ...partialFields('critical-study', settings, { seeds: steps.missing }, { points: steps.points }) };
+        await stopWithPartial(io, signal, flags.json, json, `stopped after ${steps.points.length} of ${flags.runs} runs`);
+      }
       const table = formatStudy(result);
       io.stdout(`${flags.model} (${result.parameters} parameters) on ${train.n} rows of ${train.origin}, ${flags.runs} runs\n\n${table}`);
       if (flags.json !== undefined) {

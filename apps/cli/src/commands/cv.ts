@@ -1,15 +1,19 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, isInputError, type Dataset, type Model, type Task } from '@losslens/core';
+import { InputError, isInputError, type Dataset, type Fold, type Model, type Task } from '@losslens/core';
 import { loadCsv } from '@losslens/data';
 import type { DefaultLens } from '@losslens/lens';
 import { isModelPath } from '@losslens/models';
-import { type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
+import { splitLabels, type CrossValidationResult, type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
-import { writeOutput } from '../write-output.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { formatTable } from '../table.js';
+import { stopSignal } from '../interrupt.js';
+import { partialFields, readResume } from '../resume.js';
+import { resultSettings, stopWithPartial } from '../resumable.js';
+import { selectModelInSteps } from '../resumable-studies.js';
 
 const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'];
 
@@ -38,7 +42,7 @@ export function trainingOptions(command: Command): Command {
     .option('--batch-size <n|full>', 'rows per update, or full', (v: string) => (v === 'full' ? 'full' : intFlag('--batch-size', { min: 1 })(v)), 32)
     .option('--optimizer <name>', `${optimizers.join('|')} or a plugin's`, 'adam')
     .option('--lr <x>', "learning rate (default: the optimizer's)", numberFlag('--lr'))
-    .option('--seed <n>', 'seed of the shuffle and of every initialization', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'seed of the shuffle and of every initialization', seedFlag(), 0)
     .option('--no-standardize', 'do not standardize features (by default they are, fitted on each fold\'s training rows only)')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag);
@@ -108,24 +112,25 @@ interface CvFlags extends TrainingFlags {
   models: string;
   workers: number;
   json?: string;
+  resume?: string;
 }
 
 /** The `losslens cv` JSON (DESIGN.md's contract, plus a few extra fields). */
 export function cvJson(selection: Selection) {
   return {
-    folds: selection.folds.map((f) => ({ train: f.train, validation: f.validation })),
-    models: selection.results.map((r) => ({
-      spec: r.model,
-      foldLosses: r.validationLosses,
-      mean: r.mean,
-      std: r.std,
-      trainLosses: r.folds.map((f) => f.trainLoss),
-      ms: r.ms,
-    })),
+    ...partialCvJson(selection.folds, selection.results),
     selected: selection.selected,
     rule: selection.rule,
     stdKind: 'sample standard deviation over folds (ddof = 1)',
     ...(selection.warning !== undefined ? { warning: selection.warning } : {}),
+  };
+}
+
+/** The cv JSON of a partial run: the folds and the finished models, no selection yet. */
+export function partialCvJson(folds: readonly Fold[], results: readonly CrossValidationResult[]) {
+  return {
+    folds: folds.map((f) => ({ train: f.train, validation: f.validation })),
+    models: results.map((r) => ({ spec: r.model, foldLosses: r.validationLosses, mean: r.mean, std: r.std, trainLosses: r.folds.map((f) => f.trainLoss), ms: r.ms })),
   };
 }
 
@@ -178,7 +183,12 @@ export function register(program: Command, io: CliIO): void {
     .requiredOption('--models <specs>', 'candidate models separated by ";", e.g. "linear;mlp:32:relu;mlp:64x64:relu"')
     .option('--workers <n>', 'train each model\'s folds in this many worker threads (1: in this thread)', intFlag('--workers', { min: 1 }), 1)
     .option('--json <out>', 'write the folds, per-model fold losses, mean, std and the selection as JSON')
+    .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished models; writes to --json, else back to this file')
     .action(async (flags: CvFlags) => {
+      flags.json ??= flags.resume;
+      await preflightOutputs(io.cwd, flags);
+      const settings = resultSettings(flags);
+      const resumed = flags.resume === undefined ? undefined : await readResume<{ results: CrossValidationResult[] }>(io.cwd, flags.resume, 'cv', settings);
       const specs = flags.models.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
       if (specs.length === 0) throw new InputError('E_USAGE', 'no model specs given (e.g. "linear;mlp:32:relu")', { flag: '--models' });
       const { lens, dataset, groupOf } = await loadTraining(flags, io, flags.groups);
@@ -188,7 +198,8 @@ export function register(program: Command, io: CliIO): void {
       const splitter = makeSplitter(lens, flags);
       const grouped = splitter.name.startsWith('group');
       if (grouped && groupOf === undefined) throw new InputError('E_USAGE', `${flags.splitter} needs --groups COLUMN`, { flag: '--groups' });
-      const selection = await lens.selectModel({
+      const signal = stopSignal(io);
+      const steps = await selectModelInSteps({
         candidates,
         dataset,
         splitter,
@@ -198,7 +209,13 @@ export function register(program: Command, io: CliIO): void {
         standardize: flags.standardize ? 'features' : 'none',
         workers: flags.workers,
         events: io.events,
-      });
+      }, { signal, ...(resumed === undefined ? {} : { finished: resumed.results }) });
+      const selection = steps.selection;
+      if (selection === undefined) {
+        const folds = splitter.split(dataset.n, { labels: splitLabels(dataset), ...(groupOf ? { groups: groupOf } : {}) });
+        const json = { ...partialCvJson(folds, steps.results), ...partialFields('cv', settings, { models: steps.missing }, { results: steps.results }) };
+        return await stopWithPartial(io, signal, flags.json, json, `stopped after ${steps.results.length} of ${candidates.length} models`);
+      }
       io.stdout(
         `${selection.folds.length}-fold cross validation on ${flags.train} (${dataset.n} rows, ${splitter.name}, ${dataset.task})\n\n` +
           `${cvTable(selection)}\n\nselected: ${selection.selected} (smallest mean validation loss; ± is the sample std over folds)\n`,

@@ -4,8 +4,8 @@ import { InputError, type Dataset, type Task } from '@losslens/core';
 import { loadCsv } from '@losslens/data';
 import { diagnosisMarkdown, diagnosisReport, type Budget } from '@losslens/diagnose';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { assertWritable, writeOutput } from '../write-output.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { checkOptimizer, openLens, parseAugment, pluginFlag } from '../lens.js';
 
 interface DiagnoseFlags {
@@ -48,7 +48,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--lr <x>', 'learning rate (default: 0.01 for adam/adamw/lamb, else the optimizer\'s)', numberFlag('--lr'))
     .option('--epochs <n>', 'epochs per training run (default: the budget\'s)', intFlag('--epochs', { min: 1 }))
     .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag, 32)
-    .option('--seed <n>', 'seed for splits, initialization and shuffling', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'seed for splits, initialization and shuffling', seedFlag(), 0)
     .option('--budget <b>', 'quick | standard | thorough', choiceFlag('--budget', ['quick', 'standard', 'thorough'] as const), 'standard')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
@@ -60,8 +60,7 @@ export function register(program: Command, io: CliIO): void {
       }
       if (flags.train !== undefined && flags.target === undefined) throw new InputError('E_USAGE', 'is required with --train', { flag: '--target' });
       if (flags.dataset !== undefined && flags.test !== undefined) throw new InputError('E_USAGE', 'goes with --train, not --dataset', { flag: '--test' });
-      if (flags.json !== undefined) await assertWritable(io.cwd, flags.json, '--json');
-      if (flags.report !== undefined) await assertWritable(io.cwd, flags.report, '--report');
+      await preflightOutputs(io.cwd, flags);
       const lens = await openLens(flags, io);
       checkOptimizer(lens, flags.optimizer ?? 'adam');
       const augment = flags.augment === undefined ? undefined : parseAugment(lens, flags.augment);

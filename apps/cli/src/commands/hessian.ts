@@ -16,8 +16,9 @@ import {
 } from '@losslens/models';
 import type { DefaultLens } from '@losslens/lens';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { assertWritable, writeOutput } from '../write-output.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
+import { assertDenseHessianSize, MAX_DENSE_HESSIAN_PARAMETERS } from '../limits.js';
 import { openLens, pluginFlag } from '../lens.js';
 
 interface HessianFlags {
@@ -46,6 +47,14 @@ export function dataAndLoss(model: Model & { outputActivation?: LosslensModel['o
   if (loss === 'mse' || (loss === undefined && dataset.task === 'regression')) return { data: dataset, loss: mse };
   if (dataset.task !== 'classification') {
     throw new InputError('E_VALUE', `--loss crossentropy needs class labels in the target column "${dataset.targetName}"`, { flag: '--loss' });
+  }
+  const fractional = (dataset.classNames ?? []).filter((name) => name.trim() !== '' && Number.isFinite(Number(name)) && !Number.isInteger(Number(name)));
+  if (fractional.length > 0) {
+    throw new InputError(
+      'E_VALUE',
+      `--loss crossentropy needs integer or named classes, but target column "${dataset.targetName}" has non-integer values such as ${fractional[0]} (${dataset.classNames!.length} distinct values); use --loss mse for a real-valued target`,
+      { file: dataset.origin, flag: '--loss' },
+    );
   }
   if (model.outputs === 1 && dataset.outputs === 2) {
     const binary: Dataset = { ...dataset, task: 'regression', outputs: 1 }; // targets stay 0/1, one column
@@ -113,22 +122,23 @@ export function register(program: Command, io: CliIO): void {
     .requiredOption('--data <file>', 'CSV the loss is computed on (header row; every column but --target is a feature)')
     .requiredOption('--target <column>', 'the column to predict')
     .option('--loss <loss>', 'mse | crossentropy (default: from the target column: regression → mse, classes → cross-entropy)', choiceFlag('--loss', ['mse', 'crossentropy'] as const))
-    .option('--full', 'dense Hessian and every eigenvalue (P HVPs; P up to a few thousand)')
+    .option('--full', `dense Hessian and every eigenvalue (P HVPs; P up to ${MAX_DENSE_HESSIAN_PARAMETERS})`)
     .option('--top <k>', 'how many of the largest eigenvalues', intFlag('--top', { min: 1 }), 3)
     .option('--bottom <k>', 'how many of the smallest (most negative) eigenvalues', intFlag('--bottom', { min: 1 }), 3)
     .option('--layers', 'also the spectrum of each layer\'s own Hessian block')
     .option('--gradient-tolerance <x>', 'a point is critical when ‖∇L‖ ≤ this (default 1e-3)', numberFlag('--gradient-tolerance'))
     .option('--batch-size <n>', 'rows per chunk of the exact full-data HVP (memory only; default 2048)', intFlag('--batch-size', { min: 1 }))
-    .option('--seed <n>', 'seed of Lanczos/SLQ start vectors (and of θ for a spec)', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'seed of Lanczos/SLQ start vectors (and of θ for a spec)', seedFlag(), 0)
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
     .option('--json <out>', 'write the JSON report to this file')
     .action(async (flags: HessianFlags) => {
-      if (flags.json !== undefined) await assertWritable(io.cwd, flags.json, '--json');
+      await preflightOutputs(io.cwd, flags);
       const lens = await openLens(flags, io);
       const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
       const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });
       const { model, theta } = await loadPoint(flags.model, dataset, io, flags.seed, '--model', lens);
+      if (flags.full === true) assertDenseHessianSize(model.parameterCount, '--full', 'use --top K --bottom K (Lanczos, any size) instead');
       const { data, loss } = dataAndLoss(model, dataset, flags.loss);
       const objective = datasetObjective(model, data, loss, flags.batchSize === undefined ? {} : { batchSize: flags.batchSize });
       let report: HessianReport;

@@ -5,8 +5,8 @@ import { datasetObjective, filterNormalizedSurface, interpolate1d, type Interpol
 import { loadCsv } from '@losslens/data';
 import { htmlPage, lineChart, renderSvg, type ChartSpec } from '@losslens/plot';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
-import { assertWritable, writeOutput } from '../write-output.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { openLens, pluginFlag } from '../lens.js';
 import { dataAndLoss, loadPoint } from './hessian.js';
 
@@ -76,16 +76,14 @@ export function register(program: Command, io: CliIO): void {
     .option('--range <r>', '2-D: the grid spans [−r, r] along both directions', numberFlag('--range'), 1)
     .option('--from <α>', '1-D: first α', numberFlag('--from', {}), -0.5)
     .option('--to <α>', '1-D: last α', numberFlag('--to', {}), 1.5)
-    .option('--seed <n>', 'seed of the random directions', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'seed of the random directions', seedFlag(), 0)
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
     .option('--json <out>', 'write the grid or the curve as JSON')
     .option('--svg <out>', 'write the plot as SVG')
     .option('--html <out>', 'write a self-contained HTML page with the plot')
     .action(async (flags: LandscapeFlags) => {
-      for (const [flag, path] of [['--json', flags.json], ['--svg', flags.svg], ['--html', flags.html]] as const) {
-        if (path !== undefined) await assertWritable(io.cwd, path, flag);
-      }
+      await preflightOutputs(io.cwd, flags);
       const lens = await openLens(flags, io);
       const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
       const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });

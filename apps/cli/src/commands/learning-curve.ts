@@ -4,7 +4,7 @@ import { escapeHtml, htmlPage, lineChart, renderSvg } from '@losslens/plot';
 import { curveChart, learningCurve, DEFAULT_LEARNING_CURVE_SIZES, type LearningCurve } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { intFlag } from '../errors.js';
-import { writeOutput } from '../write-output.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { checkFolds, fitOptions, loadTraining, modelSource, trainingOptions, type TrainingFlags } from './cv.js';
 import { formatTable } from '../table.js';
 
@@ -56,6 +56,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--svg <out>', 'write the curve as an SVG chart')
     .option('--html <out>', 'write a self-contained HTML page with the chart and the table')
     .action(async (flags: LearningCurveFlags) => {
+      await preflightOutputs(io.cwd, flags);
       const { lens, dataset } = await loadTraining(flags, io);
       checkFolds(flags.folds, dataset, flags.train);
       const model = await modelSource(flags.model, dataset, io, '--model', lens);

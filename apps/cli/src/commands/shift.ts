@@ -4,8 +4,8 @@ import { InputError } from '@losslens/core';
 import { loadCsv } from '@losslens/data';
 import { shiftReport, type ShiftReport, type ShiftTestName } from '@losslens/validate';
 import type { CliIO } from '../command.js';
-import { intFlag, numberFlag } from '../errors.js';
-import { writeOutput } from '../write-output.js';
+import { intFlag, numberFlag, seedFlag } from '../errors.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 
 const testNames: readonly ShiftTestName[] = ['ks', 'wasserstein', 'mmd', 'domain-classifier'];
 
@@ -80,9 +80,10 @@ export function register(program: Command, io: CliIO): void {
     .option('--alpha <a>', 'overall significance level, split evenly over the tests', numberFlag('--alpha'), 0.05)
     .option('--tests <list>', `which tests, comma-separated (default ${testNames.join(',')})`, testsFlag)
     .option('--permutations <n>', 'permutations of the permutation tests (default: 200 for Wasserstein and MMD, 100 for the domain classifier)', intFlag('--permutations', { min: 1 }))
-    .option('--seed <n>', 'seed of the permutations and subsamples', intFlag('--seed', { min: 0 }), 0)
+    .option('--seed <n>', 'seed of the permutations and subsamples', seedFlag(), 0)
     .option('--json <out>', 'write every test result as JSON')
     .action(async (flags: ShiftFlags) => {
+      await preflightOutputs(io.cwd, flags);
       if (!(flags.alpha < 1)) throw new InputError('E_USAGE', `expected a number in (0, 1), got ${flags.alpha}`, { flag: '--alpha' });
       const train = await loadCsv(resolve(io.cwd, flags.train), { target: flags.target, file: flags.train });
       const test = await loadCsv(resolve(io.cwd, flags.test), { target: flags.target, file: flags.test, task: train.task });

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Dataset, type Task } from '@losslens/core';
@@ -6,7 +5,8 @@ import { fitStandardizer, holdout, loadCsv } from '@losslens/data';
 import type { DefaultLens } from '@losslens/lens';
 import { optimizerNames, resolveAugmentation, type EpochRecord } from '@losslens/optim';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { checkOptimizer, openLens, parseAugment, parseSchedule, pluginFlag } from '../lens.js';
 
 /** Parses `--batch-size`: a whole number ≥ 1 or `full`. */
@@ -109,12 +109,13 @@ export function register(program: Command, io: CliIO): void {
     .option('--validation <fraction>', 'validation share held out from the training rows (0 for none)', numberFlag('--validation', { min: 0 }), 0.2)
     .option('--early-stopping <patience>', 'stop after this many epochs without validation improvement; restore the best weights', intFlag('--early-stopping', { min: 0 }))
     .option('--clip-norm <x>', 'clip the gradient to this L2 norm', numberFlag('--clip-norm'))
-    .option('--seed <n>', 'seed for the split, initialization and shuffling', intFlag('--seed'), 0)
+    .option('--seed <n>', 'seed for the split, initialization and shuffling', seedFlag(), 0)
     .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option(...pluginFlag)
     .option('--json <file>', 'write the run (curve, final metrics, stop reason) as JSON')
     .action(async (flags: TrainFlags) => {
+      await preflightOutputs(io.cwd, flags);
       if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
       const lens = await openLens(flags, io);
       checkOptimizer(lens, flags.optimizer);
@@ -165,7 +166,7 @@ export function register(program: Command, io: CliIO): void {
           final: result.final,
           history: result.history,
         };
-        await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`);
+        await writeOutput(io.cwd, flags.json, `${JSON.stringify(report, null, 2)}\n`, '--json');
       }
     });
 }
