@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { UserWorkspaceConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const packages = ['plot', 'core', 'data', 'models', 'optim', 'critical', 'validate', 'diagnose', 'testing'];
+const packages = ['plot', 'core', 'data', 'models', 'optim', 'critical', 'validate', 'diagnose', 'health', 'testing'];
 
 export const shared = {
   resolve: {
