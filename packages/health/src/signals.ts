@@ -73,5 +73,5 @@ export interface HealthSignals {
   epochs: EpochSignal[];
 }
 
-/** A unit counts as saturated when it is saturated on at least this share of the probe rows (0.9). */
-export const SATURATED_ROW_SHARE = 0.9;
+/** A unit counts as saturated when it is saturated on at least this share of the probe rows (0.5). */
+export const SATURATED_ROW_SHARE = 0.5;
