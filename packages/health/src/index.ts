@@ -24,3 +24,5 @@ export { labelShuffleCheck, shuffleLabelsByRow } from './sanity/label-shuffle.js
 export type { LabelShuffleOptions, LabelShuffleResult } from './sanity/label-shuffle.js';
 export { constantBaseline, zeroedInputs } from './sanity/brief-fit.js';
 export type { SanityOptions } from './sanity/brief-fit.js';
+export { lrFind, smoothLosses, steepestDescent } from './lr-find.js';
+export type { LrFindOptions, LrFindResult, LrRamp } from './lr-find.js';
