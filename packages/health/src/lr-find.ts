@@ -4,7 +4,7 @@
  * rate where the smoothed loss falls fastest.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng, InputError, type Dataset, type LossFunction, type Model } from '@losslens/core';
+import { createRng, InputError, silentChannel, type Dataset, type EventChannel, type LossFunction, type Model } from '@losslens/core';
 import { batchIndices, toTensors } from '@losslens/data';
 import { lossForTask, type LosslensModel } from '@losslens/models';
 import { createOptimizer, type OptimizerName } from '@losslens/optim';
@@ -34,6 +34,8 @@ export interface LrFindOptions {
   repeats?: number;
   /** Default 0. */
   seed?: number;
+  /** Receives `{ type: 'progress', task: 'lr-find', done, total }` after every ramp. */
+  events?: EventChannel;
 }
 
 /** One ramp of {@link lrFind}. */
@@ -42,7 +44,10 @@ export interface LrRamp {
   rates: number[];
   losses: number[];
   smoothed: number[];
-  /** The rate where the smoothed loss falls fastest per unit of log(rate), before its minimum. */
+  /**
+   * The rate where the smoothed loss falls fastest per unit of log(rate) (slope over ±5 % of
+   * the ramp, skipping its first 10 %), before the smoothed minimum.
+   */
   steepest: number;
   /** The rate at the smoothed loss's minimum. */
   minimum: number;
@@ -85,7 +90,11 @@ export async function lrFind(options: LrFindOptions): Promise<LrFindResult> {
   if (!Number.isInteger(repeats) || repeats < 1) throw new InputError('E_VALUE', `lrFind: repeats must be a whole number ≥ 1, got ${repeats}`);
   if (options.train.n === 0) throw new InputError('E_TOO_FEW_ROWS', `lrFind: training data "${options.train.name}" has no rows`);
   const ramps: LrRamp[] = [];
-  for (let k = 0; k < repeats; k++) ramps.push(await ramp(options, { minRate, maxRate, steps, smoothing, divergeFactor, seed: seed + k }));
+  const events = options.events ?? silentChannel;
+  for (let k = 0; k < repeats; k++) {
+    ramps.push(await ramp(options, { minRate, maxRate, steps, smoothing, divergeFactor, seed: seed + k }));
+    events.emit({ type: 'progress', task: 'lr-find', done: k + 1, total: repeats });
+  }
   const logs = ramps.map((r) => Math.log(r.steepest));
   const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
   const std = logs.length < 2 ? 0 : Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (logs.length - 1));
@@ -113,12 +122,19 @@ export function smoothLosses(values: readonly number[], beta: number): number[] 
   });
 }
 
-/** Index of the steepest descent of `y` against `x` (central differences), among indices 1..end−1. */
-export function steepestDescent(x: readonly number[], y: readonly number[], end: number): number {
-  let best = Math.min(1, Math.max(0, end));
+/**
+ * Index of the steepest descent of `y` against `x`: the most negative slope
+ * (y[i+w] − y[i−w]) / (x[i+w] − x[i−w]) over a window of ±`window` points, for `from` ≤ i < `end`
+ * (the first points of a bias-corrected average are noisy; the window smooths what is left).
+ * @example
+ * steepestDescent([0, 1, 2, 3, 4, 5], [5, 5, 4, 1, 0.5, 0.4], 6); // 2
+ */
+export function steepestDescent(x: readonly number[], y: readonly number[], end: number, window = 1, from = window): number {
+  const last = Math.min(end, y.length - window);
+  let best = Math.max(0, Math.min(from, end - 1));
   let slope = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < Math.min(end, y.length - 1); i++) {
-    const s = ((y[i + 1] as number) - (y[i - 1] as number)) / ((x[i + 1] as number) - (x[i - 1] as number));
+  for (let i = Math.max(from, window); i < last; i++) {
+    const s = ((y[i + window] as number) - (y[i - window] as number)) / ((x[i + window] as number) - (x[i - window] as number));
     if (s < slope) {
       slope = s;
       best = i;
@@ -193,7 +209,9 @@ async function ramp(options: LrFindOptions, s: RampSettings): Promise<LrRamp> {
   const finite = smoothed.map((v) => (Number.isFinite(v) ? v : Number.POSITIVE_INFINITY));
   const lowest = finite.indexOf(Math.min(...finite));
   const logRates = rates.map(Math.log);
-  const steep = steepestDescent(logRates, finite, lowest);
+  // Window ±5 % of the ramp; skip its first 10 %, where the average holds only a few losses.
+  const window = Math.max(1, Math.round(s.steps / 20));
+  const steep = steepestDescent(logRates, finite, lowest, window, Math.max(window, Math.floor(s.steps / 10)));
   const result: LrRamp = { seed: s.seed, rates, losses, smoothed, steepest: rates[steep] as number, minimum: rates[lowest] as number };
   if (divergedAt !== undefined) result.divergedAt = divergedAt;
   return result;
