@@ -26,3 +26,5 @@ export { constantBaseline, zeroedInputs } from './sanity/brief-fit.js';
 export type { SanityOptions } from './sanity/brief-fit.js';
 export { lrFind, smoothLosses, steepestDescent } from './lr-find.js';
 export type { LrFindOptions, LrFindResult, LrRamp } from './lr-find.js';
+export { gradientNoiseScale } from './noise-scale.js';
+export type { NoiseScaleOptions, NoiseScaleResult } from './noise-scale.js';
