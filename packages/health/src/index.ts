@@ -28,3 +28,5 @@ export { lrFind, smoothLosses, steepestDescent } from './lr-find.js';
 export type { LrFindOptions, LrFindResult, LrRamp } from './lr-find.js';
 export { gradientNoiseScale } from './noise-scale.js';
 export type { NoiseScaleOptions, NoiseScaleResult } from './noise-scale.js';
+export { health, healthAnalyses, detectorAnalysis, detectionEvidence, HEALTH_PLUGIN_VERSION } from './plugin.js';
+export type { HealthAnalysisContext, HealthFitSettings } from './plugin.js';
