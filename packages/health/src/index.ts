@@ -30,3 +30,5 @@ export { gradientNoiseScale } from './noise-scale.js';
 export type { NoiseScaleOptions, NoiseScaleResult } from './noise-scale.js';
 export { health, healthAnalyses, detectorAnalysis, detectionEvidence, HEALTH_PLUGIN_VERSION } from './plugin.js';
 export type { HealthAnalysisContext, HealthFitSettings } from './plugin.js';
+export { repairAndVerify, remediesFor } from './repair.js';
+export type { RepairOptions, RepairSettings, RepairTrial, Remedy } from './repair.js';

@@ -5,6 +5,7 @@ import { createModel } from '@losslens/models';
 import { fit } from '@losslens/optim';
 import { describeBackends, expectNoLeaks } from '@losslens/testing';
 import { recordHealth, targetVariance } from './record-health.js';
+import { SATURATED_ROW_SHARE } from './signals.js';
 
 function regression(n: number, seed: number, scale = 1): Dataset {
   const rng = createRng(seed);
@@ -93,6 +94,23 @@ describeBackends('recordHealth', () => {
     expect(signals.epochs[3]!.trainLoss).toBeGreaterThan(0);
   });
 
+  it('counts dead ReLU units on the probe rows', async () => {
+    const hidden = 6;
+    const train = regression(40, 5);
+    const model = createModel(`mlp:${hidden}:relu`, { inputShape: [2], outputs: 1, task: 'regression' });
+    const theta0 = model.init(2);
+    theta0.set([-6, -6, -6, -0.5, 0, 0], 2 * hidden); // dense_1/bias
+    const signals = await expectNoLeaks(async () => {
+      const recorder = recordHealth({ model, probe: train });
+      const result = await fit({ model, train, optimizer: 'sgd', learningRate: 1e-6, epochs: 1, batchSize: 'full', initialTheta: theta0, hooks: recorder.hooks });
+      return recorder.finish(result);
+    });
+    const reference = forward64(Array.from(theta0), train, 40, hidden, relu);
+    const dead = Array.from({ length: hidden }, (_, j) => reference.hidden.every((h) => h[j]! <= 0)).filter(Boolean).length / hidden;
+    expect(dead).toBeGreaterThanOrEqual(0.5);
+    expect(signals.epochs[0]!.activations[0]!.deadShare).toBeCloseTo(dead, 10);
+  });
+
   it('counts saturated tanh units on the probe rows', async () => {
     const hidden = 6;
     const train = regression(40, 3, 1);
@@ -104,7 +122,7 @@ describeBackends('recordHealth', () => {
       return recorder.finish(result);
     });
     const reference = forward64(Array.from(theta0), train, 40, hidden, Math.tanh);
-    const saturated = Array.from({ length: hidden }, (_, j) => reference.hidden.filter((h) => Math.abs(h[j]!) > 0.99).length / 40 >= 0.9).filter(Boolean).length / hidden;
+    const saturated = Array.from({ length: hidden }, (_, j) => reference.hidden.filter((h) => Math.abs(h[j]!) > 0.99).length / 40 >= SATURATED_ROW_SHARE).filter(Boolean).length / hidden;
     expect(saturated).toBeGreaterThan(0);
     expect(signals.epochs[0]!.activations[0]!.saturatedShare).toBeCloseTo(saturated, 6);
   });
