@@ -32,3 +32,5 @@ export { health, healthAnalyses, detectorAnalysis, detectionEvidence, HEALTH_PLU
 export type { HealthAnalysisContext, HealthFitSettings } from './plugin.js';
 export { repairAndVerify, remediesFor } from './repair.js';
 export type { RepairOptions, RepairSettings, RepairTrial, Remedy } from './repair.js';
+export { formatDetections, healthCharts } from './report.js';
+export type { HealthCharts } from './report.js';
