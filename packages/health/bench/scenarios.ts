@@ -5,7 +5,7 @@
  * Karpathy's recipe); nothing is copied from their artifacts.
  */
 import type { Dataset, Model } from '@losslens/core';
-import { fitStandardizer, loadIris, makeCurve, makeSpirals, makeTeacher, makeTwoMoons } from '@losslens/data';
+import { fitStandardizer, loadCars, loadIris, loadPenguins, makeCurve, makeSpirals, makeTeacher, makeTwoMoons } from '@losslens/data';
 import { createModel } from '@losslens/models';
 import { fit, type OptimizerName } from '@losslens/optim';
 import { recordHealth, type DetectorName, type HealthSignals } from '../src/index.js';
@@ -29,15 +29,17 @@ export interface Scenario {
   data?: (ds: Dataset) => Dataset;
 }
 
-export type DatasetName = 'moons' | 'iris' | 'teacher' | 'curve' | 'spirals';
+export type DatasetName = 'moons' | 'iris' | 'teacher' | 'curve' | 'spirals' | 'penguins' | 'cars';
 
-/** Small datasets, features (and regression targets) standardized. */
+/** Small datasets (real: iris, penguins, cars; the rest synthetic), features and regression targets standardized. */
 export async function loadDataset(name: DatasetName, seed: number): Promise<Dataset> {
   const raw: Dataset =
     name === 'moons' ? makeTwoMoons({ n: 200, seed, noise: 0.15 })
     : name === 'iris' ? await loadIris()
     : name === 'teacher' ? makeTeacher({ n: 200, seed, inputs: 4, hidden: [8] })
     : name === 'curve' ? makeCurve({ n: 160, seed, noise: 0.1 })
+    : name === 'penguins' ? await loadPenguins()
+    : name === 'cars' ? await loadCars()
     : makeSpirals({ n: 240, seed, classes: 3, noise: 0.1 });
   return fitStandardizer(raw, { targets: true }).transform(raw);
 }
@@ -70,6 +72,8 @@ export const scenarios: readonly Scenario[] = [
   { kind: 'healthy', plant: 'nothing', dataset: 'spirals', model: 'mlp:32x32:relu', optimizer: 'adam', learningRate: 0.01 },
   { kind: 'healthy', plant: 'nothing', dataset: 'moons', model: 'mlp:16x16:sigmoid', optimizer: 'adam', learningRate: 0.01 },
   { kind: 'healthy', plant: 'nothing', dataset: 'teacher', model: 'mlp:16x16:tanh', optimizer: 'momentum', learningRate: 0.02 },
+  { kind: 'healthy', plant: 'nothing', dataset: 'penguins', model: 'mlp:32:relu', optimizer: 'adam', learningRate: 0.01 },
+  { kind: 'healthy', plant: 'nothing', dataset: 'cars', model: 'mlp:32x32:relu', optimizer: 'adam', learningRate: 0.005 },
   // non-finite
   { kind: 'non-finite', plant: 'SGD rate 3 (no divergence stop)', dataset: 'teacher', model: 'mlp:32x32:relu', optimizer: 'sgd', learningRate: 3 },
   { kind: 'non-finite', plant: 'one NaN feature cell', dataset: 'moons', model: 'mlp:32:relu', optimizer: 'adam', learningRate: 0.01,
@@ -77,11 +81,13 @@ export const scenarios: readonly Scenario[] = [
   // vanishing gradients
   { kind: 'vanishing-gradients', plant: '6 sigmoid layers, SGD', dataset: 'moons', model: deepSigmoid, optimizer: 'sgd', learningRate: 0.1 },
   { kind: 'vanishing-gradients', plant: '6 sigmoid layers, SGD', dataset: 'teacher', model: deepSigmoid, optimizer: 'sgd', learningRate: 0.1 },
+  { kind: 'vanishing-gradients', plant: '6 sigmoid layers, SGD', dataset: 'penguins', model: deepSigmoid, optimizer: 'sgd', learningRate: 0.1 },
   // exploding gradients
   { kind: 'exploding-gradients', plant: 'deep ReLU net, kernels × 2.5', dataset: 'moons', model: deepRelu, optimizer: 'sgd', learningRate: 1e-4, init: scaleBlocks(/kernel/, 2.5) },
   { kind: 'exploding-gradients', plant: 'deep ReLU net, kernels × 2.5', dataset: 'teacher', model: deepRelu, optimizer: 'sgd', learningRate: 1e-4, init: scaleBlocks(/kernel/, 2.5) },
   // dying ReLU
   { kind: 'dying-relu', plant: 'hidden biases −3', dataset: 'moons', model: 'mlp:32:relu', optimizer: 'adam', learningRate: 0.01, init: setBlocks(/dense_1\/bias/, -3) },
+  { kind: 'dying-relu', plant: 'hidden biases −3', dataset: 'penguins', model: 'mlp:32:relu', optimizer: 'adam', learningRate: 0.01, init: setBlocks(/dense_1\/bias/, -3) },
   { kind: 'dying-relu', plant: 'hidden biases −3', dataset: 'iris', model: 'mlp:32x32:relu', optimizer: 'adam', learningRate: 0.01, init: setBlocks(/dense_[12]\/bias/, -3) },
   // saturation
   { kind: 'saturation', plant: 'first kernel × 20', dataset: 'iris', model: 'mlp:16x16:tanh', optimizer: 'adam', learningRate: 0.01, init: scaleBlocks(/dense_1\/kernel/, 20) },
@@ -98,6 +104,7 @@ export const scenarios: readonly Scenario[] = [
   // learning rate
   { kind: 'learning-rate-too-small', plant: 'Adam rate 1e-6', dataset: 'moons', model: 'mlp:32:relu', optimizer: 'adam', learningRate: 1e-6 },
   { kind: 'learning-rate-too-small', plant: 'SGD rate 1e-5', dataset: 'teacher', model: 'mlp:16x16:tanh', optimizer: 'sgd', learningRate: 1e-5 },
+  { kind: 'learning-rate-too-small', plant: 'Adam rate 1e-6', dataset: 'cars', model: 'mlp:32x32:relu', optimizer: 'adam', learningRate: 1e-6 },
   { kind: 'learning-rate-too-large', plant: 'SGD rate 2', dataset: 'iris', model: 'mlp:32:tanh', optimizer: 'sgd', learningRate: 2 },
   { kind: 'learning-rate-too-large', plant: 'RMSprop rate 0.3', dataset: 'spirals', model: 'mlp:32:relu', optimizer: 'rmsprop', learningRate: 0.3 },
   // loss at initialization

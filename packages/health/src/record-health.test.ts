@@ -55,7 +55,11 @@ describeBackends('recordHealth', () => {
     });
     expect(signals.epochs.map((e) => e.epoch)).toEqual([0, 1, 2, 3]);
     expect(signals.probeRows).toBe(20);
+    const y = Array.from(train.targets.subarray(0, 20));
+    const mean = y.reduce((a, b) => a + b, 0) / 20;
+    expect(signals.targetVariance).toBeCloseTo(y.reduce((a, b) => a + (b - mean) ** 2, 0) / 20, 6);
     expect(signals.targetVariance).toBeCloseTo(targetVariance(train, 20), 10);
+    expect(signals.targetMeanSquare).toBeCloseTo(mean ** 2, 6);
     const blocks = blocksOf(hidden);
     for (const [e, signal] of signals.epochs.entries()) {
       const theta = Array.from(thetas[e]!);

@@ -183,7 +183,10 @@ export function recordHealth(options: RecordHealthOptions): HealthRecorder {
         defaultLoss: options.loss === undefined,
         epochs,
       };
-      if (probe.task === 'regression') signals.targetVariance = targetVariance(probe, probeRows);
+      if (probe.task === 'regression') {
+        signals.targetVariance = targetVariance(probe, probeRows);
+        signals.targetMeanSquare = targetMeanSquare(probe, probeRows);
+      }
       return signals;
     },
     dispose() {
@@ -203,6 +206,18 @@ export function targetVariance(ds: Dataset, rows = ds.n): number {
     let ss = 0;
     for (let i = 0; i < rows; i++) ss += ((ds.targets[i * k + c] as number) - mean) ** 2;
     total += ss / rows;
+  }
+  return total / k;
+}
+
+/** Mean over output columns of the squared mean of the first `rows` targets. */
+export function targetMeanSquare(ds: Dataset, rows = ds.n): number {
+  const k = ds.outputs;
+  let total = 0;
+  for (let c = 0; c < k; c++) {
+    let mean = 0;
+    for (let i = 0; i < rows; i++) mean += ds.targets[i * k + c] as number;
+    total += (mean / rows) ** 2;
   }
   return total / k;
 }

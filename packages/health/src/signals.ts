@@ -67,6 +67,8 @@ export interface HealthSignals {
   probeRows: number;
   /** Mean over output columns of the probe targets' variance (regression), the MSE of predicting the mean. */
   targetVariance?: number;
+  /** Mean over output columns of the probe targets' squared mean (regression): what an uncentered target adds to the initial MSE. */
+  targetMeanSquare?: number;
   /** Whether `loss` was the task's default (MSE / softmax cross-entropy), so that {@link expectedInitialLoss} applies. */
   defaultLoss: boolean;
   /** Epoch 0 (initial θ) first, then one entry per epoch trained. */

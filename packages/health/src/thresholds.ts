@@ -14,8 +14,9 @@ export interface HealthThresholds {
    */
   explodingRatio: number;
   /**
-   * Exploding gradients: a weight block's probe-gradient norm above this value in any epoch
-   * (for losses of order 1: cross-entropy, MSE on standardized targets). Default 100.
+   * Exploding gradients: a weight block's probe-gradient norm above this value in any epoch,
+   * for regression divided by the targets' standard deviation (the MSE gradient scales with
+   * it), so it reads the same for standardized and raw targets. Default 100.
    */
   explodingNorm: number;
   /**
@@ -34,6 +35,11 @@ export interface HealthThresholds {
   oscillationShare: number;
   /** The relative increase of the training loss that counts as a step up. Default 0.1 (10 %). */
   oscillationStep: number;
+  /**
+   * A step up counts only while the loss is above this share of its initial value: the
+   * wiggles of a loss that is already near 0 are not oscillation. Default 0.005.
+   */
+  oscillationFloor: number;
   /** Oscillation needs at least this many epochs to be judged. Default 6. */
   oscillationMinEpochs: number;
   /**
@@ -63,6 +69,7 @@ export const healthThresholds: Readonly<HealthThresholds> = Object.freeze({
   saturatedShare: 0.5,
   oscillationShare: 0.2,
   oscillationStep: 0.1,
+  oscillationFloor: 0.005,
   oscillationMinEpochs: 6,
   plateauImprovement: 0.05,
   maxUpdateRatio: 0.03,

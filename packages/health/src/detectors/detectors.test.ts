@@ -72,6 +72,10 @@ describe('detectors', () => {
     expect(byGrowth).toMatchObject({ fired: true, layers: ['dense_1'], threshold: 1000 });
     expect(byGrowth.value).toBeCloseTo(3 ** 9, 6);
     expect(detectExplodingGradients(signals({ losses: falling })).fired).toBe(false);
+    // For regression the norm is read in units of the targets' standard deviation (here 100).
+    const raw = { ...signals({ losses: falling, grads: falling.map(() => [150, 150, 100]), task: 'regression', outputs: 1 }), targetVariance: 1e4 };
+    expect(detectExplodingGradients(raw).fired).toBe(false);
+    expect(detectExplodingGradients({ ...raw, targetVariance: 1 }).fired).toBe(true);
   });
 
   it('dying ReLU and saturation read the last finite epoch', () => {
@@ -87,6 +91,9 @@ describe('detectors', () => {
     // epochs 1..9: 1 → 1.5 ↑, 1.5 → 0.9, 0.9 → 1.2 ↑, 1.2 → 0.8, 0.8 → 1.1 ↑, 1.1 → 0.7, 0.7 → 0.75 (7 %), 0.75 → 0.6: 3 of 8.
     expect(d).toMatchObject({ fired: true, value: 3 / 8, threshold: 0.2 });
     expect(detectOscillatingLoss(signals({ losses: falling })).value).toBe(0);
+    // Below 0.5 % of the initial loss (2 → 0.01) wiggles do not count.
+    const converged = [2, 0.009, 0.0095, 0.008, 0.0099, 0.007, 0.0091, 0.006, 0.008, 0.005];
+    expect(detectOscillatingLoss(signals({ losses: converged })).value).toBe(0);
   });
 
   it('plateau compares the initial loss with the mean of the last three epochs', () => {
@@ -111,5 +118,8 @@ describe('detectors', () => {
     const regression = signals({ losses: [3, 1, 0.5], task: 'regression', outputs: 1 });
     expect(detectInitialLoss(regression).value).toBeCloseTo(1.5, 12);
     expect(detectInitialLoss(regression).fired).toBe(false);
+    const uncentered = { ...signals({ losses: [900, 100, 50], task: 'regression', outputs: 1 }), targetVariance: 60, targetMeanSquare: 529 };
+    expect(detectInitialLoss(uncentered)).toMatchObject({ fired: true, value: 15 });
+    expect(detectInitialLoss(uncentered).finding).toMatch(/standardize them/);
   });
 });

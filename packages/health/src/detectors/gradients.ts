@@ -59,7 +59,9 @@ export function detectExplodingGradients(signals: HealthSignals, thresholds: Hea
     const start = s[0] ?? Number.NaN;
     return start > 0 ? Math.max(...s) / start : Number.NaN;
   });
-  const peaks = blocks.map((b) => Math.max(...series(epochs, b, (x) => x.gradientNorm), Number.NEGATIVE_INFINITY));
+  // MSE gradients scale with the targets' standard deviation; compare in standardized units.
+  const scale = signals.task === 'regression' && (signals.targetVariance ?? 0) > 0 ? Math.sqrt(signals.targetVariance as number) : 1;
+  const peaks = blocks.map((b) => Math.max(...series(epochs, b, (x) => x.gradientNorm / scale), Number.NEGATIVE_INFINITY));
   const large = peaks.flatMap((g, i) => (g > thresholds.explodingNorm ? [i + 1] : []));
   const grown = growth.flatMap((g, i) => (g > thresholds.explodingGrowth ? [i + 1] : []));
   const steep = ratios.slice(0, -1).flatMap((r, i) => (r > thresholds.explodingRatio ? [i + 1] : []));
@@ -71,7 +73,7 @@ export function detectExplodingGradients(signals: HealthSignals, thresholds: Hea
     const layers = large.map((p) => layerOf(blocks[p - 1] as string));
     return {
       detector: 'exploding-gradients', fired: true,
-      finding: `exploding gradients in ${layerList(large)} (${layers.join(', ')}): gradient norm up to ${fmt(maxPeak)}, above ${thresholds.explodingNorm}`,
+      finding: `exploding gradients in ${layerList(large)} (${layers.join(', ')}): gradient norm up to ${fmt(maxPeak)}${scale === 1 ? '' : ' (÷ std of y)'}, above ${thresholds.explodingNorm}`,
       value: maxPeak, threshold: thresholds.explodingNorm, layers, values,
     };
   }

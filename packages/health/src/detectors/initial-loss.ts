@@ -32,13 +32,15 @@ export function detectInitialLoss(signals: HealthSignals, thresholds: HealthThre
   const value = initial / expected;
   const fired = value > threshold || value < 1 / threshold;
   const name = signals.task === 'classification' ? `log ${signals.outputs}` : 'var(y)';
+  const uncentered = signals.task === 'regression' && (signals.targetMeanSquare ?? 0) > expected;
+  const advice = uncentered ? 'the targets are far from mean 0: standardize them' : 'check the initialization and the labels';
   return {
     detector: 'initial-loss',
     fired,
-    finding: `loss at initialization ${fmt(initial)} is ${fmt(value)} × the expected ${name} = ${fmt(expected)}${fired ? ` (outside 1/${threshold}–${threshold}×: check the initialization and the labels)` : ` (within 1/${threshold}–${threshold}×)`}`,
+    finding: `loss at initialization ${fmt(initial)} is ${fmt(value)} × the expected ${name} = ${fmt(expected)}${fired ? ` (outside 1/${threshold}–${threshold}×: ${advice})` : ` (within 1/${threshold}–${threshold}×)`}`,
     value,
     threshold,
     epoch: 0,
-    values: { initial, expected },
+    values: { initial, expected, ...(signals.targetMeanSquare === undefined ? {} : { targetMeanSquare: signals.targetMeanSquare }) },
   };
 }

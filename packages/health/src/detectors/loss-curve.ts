@@ -3,28 +3,33 @@ import { healthThresholds, type HealthThresholds } from '../thresholds.js';
 import type { HealthSignals } from '../signals.js';
 import { finiteEpochs } from './shared.js';
 
-/** Share of epoch-to-epoch changes of `losses` that are relative increases above `step`. */
-export function upShare(losses: readonly number[], step: number): number {
+/** Share of epoch-to-epoch changes of `losses` that are relative increases above `step`, from a loss above `floor`. */
+export function upShare(losses: readonly number[], step: number, floor = Number.NEGATIVE_INFINITY): number {
   if (losses.length < 2) return Number.NaN;
   let ups = 0;
-  for (let i = 1; i < losses.length; i++) if ((losses[i] as number) > (losses[i - 1] as number) * (1 + step)) ups += 1;
+  for (let i = 1; i < losses.length; i++) {
+    const before = losses[i - 1] as number;
+    if (before > floor && (losses[i] as number) > before * (1 + step)) ups += 1;
+  }
   return ups / (losses.length - 1);
 }
 
 /**
  * Oscillating loss: at least `oscillationShare` of the epoch-to-epoch changes of the training
- * loss go up by more than `oscillationStep` (relative), over the finite epochs (at least
- * `oscillationMinEpochs`).
+ * loss go up by more than `oscillationStep` (relative) from a loss above `oscillationFloor` ×
+ * the initial loss, over the finite epochs (at least `oscillationMinEpochs`).
  * @example
  * detectOscillatingLoss(signals).value; // 0.45
  */
 export function detectOscillatingLoss(signals: HealthSignals, thresholds: HealthThresholds = healthThresholds): Detection {
   const threshold = thresholds.oscillationShare;
-  const losses = finiteEpochs(signals).filter((e) => e.epoch > 0).map((e) => e.trainLoss);
+  const epochs = finiteEpochs(signals);
+  const losses = epochs.filter((e) => e.epoch > 0).map((e) => e.trainLoss);
+  const floor = thresholds.oscillationFloor * (epochs[0]?.probeLoss ?? 0);
   if (losses.length < thresholds.oscillationMinEpochs) {
     return { detector: 'oscillating-loss', fired: false, finding: `needs ${thresholds.oscillationMinEpochs} finite epochs, has ${losses.length}`, value: Number.NaN, threshold };
   }
-  const value = upShare(losses, thresholds.oscillationStep);
+  const value = upShare(losses, thresholds.oscillationStep, floor);
   const fired = value >= threshold;
   return {
     detector: 'oscillating-loss',
