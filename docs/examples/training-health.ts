@@ -20,7 +20,7 @@ export async function main(spec = 'mlp:16x16x16x16x16x16:sigmoid') {
   const detections = detectHealth(signals);
   return {
     fired: detections.filter((d) => d.fired).map((d) => d.finding),
-    // e.g. "vanishing gradients in layers 1–4 of 7 (dense_1, …): gradient norm down to 0.0008 × the output layer's, below 0.01"
+    // e.g. "vanishing gradients in layers 1–4 of 7 (dense_1, …): gradient norm down to 0.0008 × the output layer's, below 0.03"
     table: formatDetections(detections), // detector | fired | value | threshold | finding
     detections,
   };

@@ -27,11 +27,11 @@ describe('health plugin', () => {
     const vanishing = await lens.analyses.get('health/vanishing-gradients').run(context);
     expect(vanishing.check).toBe('vanishing-gradients');
     expect(vanishing.values['fired']).toBe(true);
-    expect(vanishing.values['threshold']).toBe(0.01);
+    expect(vanishing.values['threshold']).toBe(0.03);
     const layers = vanishing.values['layers'] as string[];
     const ratios = vanishing.values['ratios'] as number[];
     expect(layers[0]).toBe('dense_1');
-    expect(layers).toEqual(ratios.flatMap((r, i) => (i < ratios.length - 1 && r < 0.01 ? [`dense_${i + 1}`] : [])));
+    expect(layers).toEqual(ratios.flatMap((r, i) => (i < ratios.length - 1 && r < 0.03 ? [`dense_${i + 1}`] : [])));
     expect(vanishing.finding).toMatch(new RegExp(`^vanishing gradients in layers 1–${layers.length} of 7`));
     const shuffle = await lens.analyses.get('health/label-shuffle').run(context);
     expect(shuffle.check).toBe('label-shuffle');

@@ -4,8 +4,8 @@
  */
 export interface HealthThresholds {
   /**
-   * Vanishing gradients: a weight block's probe-gradient norm below this share of the largest
-   * weight block's gradient norm (median over the recorded epochs). Default 0.01.
+   * Vanishing gradients: a weight block's probe-gradient norm below this share of the output
+   * layer's (the last weight block's) gradient norm (median over the recorded epochs). Default 0.03.
    */
   vanishingRatio: number;
   /**
@@ -43,8 +43,9 @@ export interface HealthThresholds {
   /** Oscillation needs at least this many epochs to be judged. Default 6. */
   oscillationMinEpochs: number;
   /**
-   * Plateau: the training loss fell by less than this share of its initial value over the run
-   * (from the probe loss at θ₀ to the mean of the last epochs). Default 0.05.
+   * Plateau: the probe loss moved by less than this share of its initial value over the run
+   * (from θ₀ to the mean of the last three epochs), or ended within this share of the loss of a
+   * constant prediction (log C, var(y)) without getting below it. Default 0.05.
    */
   plateauImprovement: number;
   /** Learning rate too large: median update/weight ratio of the weight blocks above this. Default 0.03. */
@@ -61,7 +62,7 @@ export interface HealthThresholds {
  * detectHealth(signals, { thresholds: { ...healthThresholds, deadShare: 0.7 } });
  */
 export const healthThresholds: Readonly<HealthThresholds> = Object.freeze({
-  vanishingRatio: 0.01,
+  vanishingRatio: 0.03,
   explodingRatio: 100,
   explodingNorm: 100,
   explodingGrowth: 1000,

@@ -2,6 +2,7 @@ import { fmt, type Detection } from '../detection.js';
 import { healthThresholds, type HealthThresholds } from '../thresholds.js';
 import type { HealthSignals } from '../signals.js';
 import { finiteEpochs } from './shared.js';
+import { expectedInitialLoss } from './initial-loss.js';
 
 /** Share of epoch-to-epoch changes of `losses` that are relative increases above `step`, from a loss above `floor`. */
 export function upShare(losses: readonly number[], step: number, floor = Number.NEGATIVE_INFINITY): number {
@@ -43,7 +44,9 @@ export function detectOscillatingLoss(signals: HealthSignals, thresholds: Health
 
 /**
  * Plateau / slow convergence: the probe loss moved by less than `plateauImprovement` of its
- * value at initialization (from θ₀ to the mean of the last three epochs).
+ * value at initialization (from θ₀ to the mean of the last three epochs), or it ends no lower
+ * than (1 − `plateauImprovement`) × the loss of a constant prediction (log C, var(y)): the
+ * model learned nothing beyond the average.
  * @example
  * detectPlateau(signals).finding; // "the loss fell by 0.8 % of its initial value …"
  */
@@ -57,15 +60,20 @@ export function detectPlateau(signals: HealthSignals, thresholds: HealthThreshol
   }
   const end = tail.reduce((a, b) => a + b, 0) / tail.length;
   const value = (start - end) / start;
-  const fired = Math.abs(value) < threshold;
+  const constant = expectedInitialLoss(signals);
+  const atConstant = constant > 0 && end >= (1 - threshold) * constant && end <= start;
+  const fired = Math.abs(value) < threshold || atConstant;
+  const moved = `the loss moved by ${fmt(100 * value)} % of its initial ${fmt(start)} in ${epochs.length - 1} epochs`;
   return {
     detector: 'plateau',
     fired,
     finding: fired
-      ? `plateau: the loss moved by ${fmt(100 * value)} % of its initial ${fmt(start)} in ${epochs.length - 1} epochs (threshold ${fmt(100 * threshold)} %)`
-      : `the loss moved by ${fmt(100 * value)} % of its initial ${fmt(start)} (plateau below ${fmt(100 * threshold)} %)`,
+      ? Math.abs(value) < threshold
+        ? `plateau: ${moved} (threshold ${fmt(100 * threshold)} %)`
+        : `plateau: the loss ends at ${fmt(end)}, no better than a constant prediction (${fmt(constant)}); ${moved}`
+      : `${moved} (plateau below ${fmt(100 * threshold)} %) and ends at ${fmt(end)}, below a constant prediction's ${fmt(constant)}`,
     value,
     threshold,
-    values: { initial: start, final: end },
+    values: { initial: start, final: end, constantPrediction: constant },
   };
 }
