@@ -14,7 +14,7 @@ const lastKernel = (factor: number) => (theta: Float32Array, model: Parameters<N
   const b = model.layout.filter((x) => x.shape.length >= 2).at(-1);
   if (b !== undefined) for (let i = b.offset; i < b.offset + b.size; i++) theta[i] = (theta[i] as number) * factor;
 };
-export const heldOut: readonly Scenario[] = [
+const heldOut: readonly Scenario[] = [
   { kind: 'healthy', plant: 'nothing', dataset: 'moons', model: 'mlp:64x64:relu', optimizer: 'adam', learningRate: 0.001 },
   { kind: 'healthy', plant: 'nothing', dataset: 'iris', model: 'mlp:8:relu', optimizer: 'sgd', learningRate: 0.05 },
   { kind: 'healthy', plant: 'nothing', dataset: 'teacher', model: 'mlp:64:tanh', optimizer: 'rmsprop', learningRate: 0.001 },
@@ -33,7 +33,6 @@ export const heldOut: readonly Scenario[] = [
   { kind: 'learning-rate-too-large', plant: 'SGD rate 3', dataset: 'penguins', model: 'mlp:32:tanh', optimizer: 'sgd', learningRate: 3 },
 ];
 const seeds = [4, 5, 6];
-if (process.argv[1]?.endsWith("held-out.ts")) {
 const runs: { kind: string; fired: string[] }[] = [];
 for (const s of heldOut) {
   for (const seed of seeds) {
@@ -52,4 +51,3 @@ for (const kind of detectorNames) {
   console.log(`| ${kind} | ${planted.length} | ${Number.isFinite(recall) ? recall.toFixed(2) : '—'} | ${alarms} |`);
 }
 console.log(`\nhealthy runs with any detector fired: ${runs.filter((r) => r.kind === 'healthy' && r.fired.length > 0).length} of ${runs.filter((r) => r.kind === 'healthy').length}`);
-}
