@@ -40,4 +40,4 @@ it('repairAndVerify: ReLU fixes a deep sigmoid net across 3 seeds; a 10× higher
   expect(worse[0]!.remedy).toBe('higher-rate');
   expect(worse[0]!.helped).toBe(Math.max(...worse[0]!.after) < Math.min(...worse[0]!.before));
   expect(worse[0]!.helped).toBe(false);
-});
+}, 180_000); // 15 training runs: slow when the machine is shared
