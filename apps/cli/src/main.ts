@@ -22,9 +22,10 @@ import { register as hessian } from './commands/hessian.js';
 import { register as criticalStudy } from './commands/critical-study.js';
 import { register as landscape } from './commands/landscape.js';
 import { register as plugins } from './commands/plugins.js';
+import { register as lrFind } from './commands/lr-find.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly RegisterCommand[] = [diagnoseCommand, hessian, criticalStudy, landscape, train, batchStudy, cv, learningCurve, shift, dataInspect, modelSummary, plugins, backends];
+export const commands: readonly RegisterCommand[] = [diagnoseCommand, hessian, criticalStudy, landscape, train, lrFind, batchStudy, cv, learningCurve, shift, dataInspect, modelSummary, plugins, backends];
 
 /** The default IO: process streams, the current directory, a fresh event channel. */
 export function processIO(): CliIO {

@@ -218,10 +218,12 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
 }
 
 /**
- * Packages whose analyses are for use on their own (`critical/hessian`, `validate/shift-tests`):
- * the diagnosis measures the same things with its own checks, at the points its tree needs them.
+ * Packages whose analyses are for use on their own (`critical/hessian`, `validate/shift-tests`,
+ * `health/*`): the diagnosis measures the same things with its own checks, at the points its
+ * tree needs them (the health detectors need signals recorded during a run, not yet part of a
+ * diagnosis).
  */
-const STANDALONE = new Set(['@losslens/critical', '@losslens/validate']);
+const STANDALONE = new Set(['@losslens/critical', '@losslens/validate', '@losslens/health']);
 
 /** After the comparison runs: where a plugin's check runs unless it says what it needs. */
 const AFTER_RUNS = ['user', 'others', 'baseline'] as const;

@@ -11,7 +11,7 @@ describe('createDefaultLens', () => {
   it('holds every built-in package, and a plugin named like a built-in is the built-in', async () => {
     const lens = await createDefaultLens({ plugins: [definePlugin({ name: '@losslens/data', version: '9.9.9' })], backend: 'cpu' });
     expect(lens.plugins.map((p) => p.name)).toEqual(defaultPlugins().map((p) => p.name));
-    expect(lens.plugins.map((p) => p.name)).toEqual(['@losslens/data', '@losslens/models', '@losslens/optim', '@losslens/critical', '@losslens/validate', '@losslens/diagnose']);
+    expect(lens.plugins.map((p) => p.name)).toEqual(['@losslens/data', '@losslens/models', '@losslens/optim', '@losslens/critical', '@losslens/validate', '@losslens/health', '@losslens/diagnose']);
     const rows = describeLens(lens);
     expect(rows.find((r) => r.key === 'optim/adam')).toEqual({ kind: 'optimizers', key: 'optim/adam', plugin: '@losslens/optim', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(rows.filter((r) => r.kind === 'analyses').map((r) => r.key)).toContain('diagnose/critical-point');

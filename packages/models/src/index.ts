@@ -22,8 +22,8 @@ export type {
   StateSpec,
 } from './layers/layer.js';
 export { buildLayers } from './layers/build.js';
-export { sequentialModel, calibrateBatchNorm } from './sequential.js';
-export type { LosslensModel, SequentialOptions } from './sequential.js';
+export { sequentialModel, calibrateBatchNorm, layerOutputs } from './sequential.js';
+export type { LosslensModel, SequentialOptions, LayerOutput } from './sequential.js';
 export { createModel, parseSpec, formatSpec, specLayers } from './spec.js';
 export type { CreateModelOptions, ParsedSpec, CnnToken, HiddenActivation } from './spec.js';
 export { relatives } from './relatives.js';

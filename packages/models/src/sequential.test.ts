@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { InputError } from '@losslens/core';
 import { describeBackends, expectNoLeaks } from '@losslens/testing';
-import { sequentialModel } from './sequential.js';
+import { layerOutputs, sequentialModel } from './sequential.js';
 
 const twoLayer = () =>
   sequentialModel([{ type: 'dense', units: 3, activation: 'relu' }, { type: 'dense', units: 2 }], { inputShape: [4], spec: 'two' });
@@ -71,4 +71,30 @@ it('a model must end with one axis per sample', () => {
     'model spec "c": the output per sample is [2, 2, 1]; a model must end with one axis (add flatten and dense layers)',
   );
   expect(() => sequentialModel([{ type: 'dense', units: 1 }], { inputShape: [0] })).toThrow(/input shape \[0\] must be positive integers/);
+});
+
+describeBackends('layerOutputs', () => {
+  it('returns each layer’s post-activation output, equal to a hand-written forward pass, and the model output last', async () => {
+    const model = twoLayer();
+    const theta = tf.tensor1d(model.init(3));
+    const x = tf.tensor2d([[1, -2, 0.5, 3], [-1, 0.25, 2, -0.5]]);
+    const values = model.init(3);
+    await expectNoLeaks(() => {
+      const outputs = layerOutputs(model, theta, x);
+      expect(outputs.map((o) => [o.layer, o.activation])).toEqual([['dense_1', 'relu'], ['dense_2', 'linear']]);
+      // Independent forward pass in float64 from θ's layout.
+      const rows = [[1, -2, 0.5, 3], [-1, 0.25, 2, -0.5]];
+      const hidden = rows.map((r) => [0, 1, 2].map((j) => Math.max(0, r.reduce((s, v, i) => s + v * values[i * 3 + j]!, 0) + values[12 + j]!)));
+      const out = hidden.map((h) => [0, 1].map((j) => h.reduce((s, v, i) => s + v * values[15 + i * 2 + j]!, 0) + values[21 + j]!));
+      const got0 = outputs[0]!.output.arraySync() as number[][];
+      const got1 = outputs[1]!.output.arraySync() as number[][];
+      hidden.flat().forEach((v, i) => expect(got0.flat()[i]).toBeCloseTo(v, 5));
+      out.flat().forEach((v, i) => expect(got1.flat()[i]).toBeCloseTo(v, 5));
+      const applied = model.apply(theta, x);
+      expect(Array.from(applied.dataSync())).toEqual(got1.flat().map((v) => Math.fround(v)));
+      applied.dispose();
+      tf.dispose(outputs.map((o) => o.output));
+    });
+    tf.dispose([theta, x]);
+  });
 });

@@ -52,6 +52,8 @@ interface ForwardOptions extends ApplyOptions {
   /** Use stored batch-norm statistics in evaluation mode (default true). */
   useState?: boolean;
   record?: LayerContext['record'];
+  /** Receives each top-level layer's output (inside the forward pass's tidy; `tf.keep` to hold it). */
+  output?: (layer: Layer, value: tf.Tensor) => void;
 }
 
 const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -142,7 +144,10 @@ export function sequentialModel(configs: readonly LayerConfig[], options: Sequen
         record: opts.record,
       };
       let h = x.dtype === 'float32' ? x : tf.cast(x, 'float32');
-      for (const layer of layers) h = layer.forward(h, context);
+      for (const layer of layers) {
+        h = layer.forward(h, context);
+        opts.output?.(layer, h);
+      }
       return h;
     });
   };
@@ -201,15 +206,52 @@ export function calibrateBatchNorm(model: LosslensModel, theta: tf.Tensor1D, x: 
   for (const [key, values] of found) model.state.set(key, values);
 }
 
+/** One top-level layer's output on a batch, as {@link layerOutputs} returns it. */
+export interface LayerOutput {
+  /** The layer's name (`dense_1`). */
+  readonly layer: string;
+  /** The activation the layer ends with (`linear` for layers without one, e.g. pooling). */
+  readonly activation: ActivationName;
+  /** `[b, ...outputShape]`, after the activation; the caller disposes it. */
+  readonly output: tf.Tensor;
+}
+
+/**
+ * The output of every top-level layer of `model` at `theta` on `x`, in evaluation mode (dropout
+ * off), after each layer's activation: what activation statistics (dead ReLUs, saturated tanh
+ * units) are computed from. The caller disposes the returned tensors.
+ * @example
+ * const outputs = layerOutputs(model, theta, x);
+ * outputs.map((o) => `${o.layer}: ${o.activation}`);
+ * tf.dispose(outputs.map((o) => o.output));
+ */
+export function layerOutputs(model: LosslensModel, theta: tf.Tensor1D, x: tf.Tensor): LayerOutput[] {
+  const forward = (model as Partial<{ forward: (t: tf.Tensor1D, x: tf.Tensor, o: ForwardOptions) => tf.Tensor }>).forward;
+  if (forward === undefined) throw new Error('layerOutputs needs a model built by @losslens/models');
+  const found: LayerOutput[] = [];
+  tf.tidy(() => {
+    forward(theta, x, {
+      training: false,
+      output: (layer, value) => void found.push({ layer: layer.name, activation: activationOf(layer.config), output: tf.keep(value) }),
+    });
+  });
+  return found;
+}
+
+/** The activation a layer config ends with. */
+function activationOf(config: LayerConfig): ActivationName {
+  if (config.type === 'activation') return config.activation;
+  if (config.type === 'dense' || config.type === 'conv2d' || config.type === 'residual') return config.activation ?? 'linear';
+  return 'linear';
+}
+
 /** The activation that produces the model's outputs (skipping dropout, flatten and reshape). */
 function outputActivationOf(layers: readonly Layer[]): ActivationName {
   for (let i = layers.length - 1; i >= 0; i--) {
     const config = layers[i]?.config;
     if (config === undefined) break;
     if (config.type === 'dropout' || config.type === 'flatten' || config.type === 'reshape') continue;
-    if (config.type === 'activation') return config.activation;
-    if (config.type === 'dense' || config.type === 'conv2d' || config.type === 'residual') return config.activation ?? 'linear';
-    return 'linear';
+    return activationOf(config);
   }
   return 'linear';
 }
