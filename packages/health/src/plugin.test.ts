@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEventChannel, createLens, createRng } from '@losslens/core';
+import { createEventChannel, createLens, createRng, evidenceOf, type Evidence } from '@losslens/core';
 import { makeTwoMoons, subset } from '@losslens/data';
 import { createModel } from '@losslens/models';
 import { fit } from '@losslens/optim';
@@ -24,7 +24,7 @@ describe('health plugin', () => {
     const context: HealthAnalysisContext = { rng: createRng(1), events: createEventChannel(), healthSignals: await recorder.finish(result), model, train, validation, healthFit: { epochs: 3 } };
     const bare = { rng: createRng(1), events: createEventChannel() };
     for (const key of lens.analyses.keys()) expect(lens.analyses.get(key).applies?.(bare), key).toBe(false);
-    const vanishing = await lens.analyses.get('health/vanishing-gradients').run(context);
+    const [vanishing] = evidenceOf(await lens.analyses.get('health/vanishing-gradients').run(context)) as [Evidence];
     expect(vanishing.check).toBe('vanishing-gradients');
     expect(vanishing.values['fired']).toBe(true);
     expect(vanishing.values['threshold']).toBe(0.03);
@@ -33,10 +33,10 @@ describe('health plugin', () => {
     expect(layers[0]).toBe('dense_1');
     expect(layers).toEqual(ratios.flatMap((r, i) => (i < ratios.length - 1 && r < 0.03 ? [`dense_${i + 1}`] : [])));
     expect(vanishing.finding).toMatch(new RegExp(`^vanishing gradients in layers 1–${layers.length} of 7`));
-    const shuffle = await lens.analyses.get('health/label-shuffle').run(context);
+    const [shuffle] = evidenceOf(await lens.analyses.get('health/label-shuffle').run(context)) as [Evidence];
     expect(shuffle.check).toBe('label-shuffle');
     expect(shuffle.values['passed']).toBe(true);
-    const noise = await lens.analyses.get('health/noise-scale').run(context);
+    const [noise] = evidenceOf(await lens.analyses.get('health/noise-scale').run(context)) as [Evidence];
     expect(noise.finding).toMatch(/critical batch size/);
   });
 

@@ -1,12 +1,11 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { initTensorflow, InputError } from '@losslens/core';
+import { InputError } from '@losslens/core';
 import { lrFind } from '@losslens/health';
-import { resolveModel } from '@losslens/models';
 import { optimizerNames, type OptimizerName } from '@losslens/optim';
 import type { CliIO } from '../command.js';
-import { choiceFlag, intFlag, numberFlag } from '../errors.js';
+import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
+import { openLens, pluginFlag } from '../lens.js';
+import { preflightOutputs, writeOutput } from '../write-output.js';
 import { formatTable } from '../table.js';
 import { batchSizeFlag, loadCommandData, type DataFlags } from './train.js';
 
@@ -19,6 +18,7 @@ interface LrFindFlags extends Omit<DataFlags, 'validation'> {
   batchSize: number | 'full';
   repeats: number;
   backend?: string;
+  plugin?: string[];
   json?: string;
 }
 
@@ -40,15 +40,17 @@ export function register(program: Command, io: CliIO): void {
     .option('--steps <n>', 'updates per ramp', intFlag('--steps', { min: 5 }), 100)
     .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag('--batch-size'), 32 as number | 'full')
     .option('--repeats <n>', 'ramps with different seeds; their spread is the uncertainty', intFlag('--repeats', { min: 1 }), 3)
-    .option('--seed <n>', 'seed of the first ramp (initialization and batch order)', intFlag('--seed'), 0)
+    .option('--seed <n>', 'seed of the first ramp (initialization and batch order)', seedFlag(), 0)
     .option('--no-standardize', 'keep CSV features as they are (default: standardize)')
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
+    .option(...pluginFlag)
     .option('--json <file>', 'write the suggestion and every ramp as JSON')
     .action(async (flags: LrFindFlags) => {
       if (!(flags.maxLr > flags.minLr)) throw new InputError('E_USAGE', `expected a rate above --min-lr ${flags.minLr}, got ${flags.maxLr}`, { flag: '--max-lr' });
-      await initTensorflow(flags.backend === undefined ? {} : { backend: flags.backend });
-      const { train } = await loadCommandData({ ...flags, validation: 0 }, io);
-      const { model } = await resolveModel(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd });
+      await preflightOutputs(io.cwd, flags);
+      const lens = await openLens(flags, io);
+      const { train } = await loadCommandData({ ...flags, validation: 0 }, io, lens);
+      const { model } = await lens.model(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd, flag: '--model' });
       const found = await lrFind({
         model,
         train,
@@ -86,7 +88,7 @@ export function register(program: Command, io: CliIO): void {
           minimum: found.minimum,
           ramps: found.ramps,
         };
-        await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`);
+        io.stderr(`wrote ${await writeOutput(io.cwd, flags.json, `${JSON.stringify(report, null, 2)}\n`, '--json')}\n`);
       }
     });
 }
