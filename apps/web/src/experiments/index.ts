@@ -4,5 +4,6 @@ import { batchSizeExperiment } from './batch-size.js';
 import { curveFitExperiment } from './curve-fit.js';
 import { depthExperiment } from './depth.js';
 import { saddleExperiment } from './saddle.js';
+import { diagnoseExperiment } from '../ui/diagnose-form.js';
 
-export const experiments: readonly Experiment[] = [curveFitExperiment, depthExperiment, saddleExperiment, batchSizeExperiment];
+export const experiments: readonly Experiment[] = [diagnoseExperiment, curveFitExperiment, depthExperiment, saddleExperiment, batchSizeExperiment];
