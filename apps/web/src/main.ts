@@ -39,7 +39,8 @@ let current: { controller: AbortController; done: Promise<void> } | undefined;
 function setState(state: 'idle' | 'running' | 'done' | 'error' | 'cancelled'): void {
   document.body.dataset['state'] = state;
   // Live tensors once a run has ended: a cancelled run must leave as many as a finished one.
-  if (state !== 'running') document.body.dataset['tensors'] = String(tf.memory().numTensors);
+  // (the engine's count: tf.memory() would start a backend before one is chosen).
+  if (state !== 'running') document.body.dataset['tensors'] = String(tf.engine().state.numTensors);
   runButton.disabled = state === 'running';
   cancelButton.disabled = state !== 'running';
   backendSelect.disabled = state === 'running';
