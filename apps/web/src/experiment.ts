@@ -56,8 +56,9 @@ export interface Experiment {
   /** What it shows, in one or two sentences. */
   description: string;
   /**
-   * Whether it calls package code that reads tensors synchronously (`dataSync`, as optim's
-   * `fit` does each epoch); the page then moves off a backend whose synchronous reads fail.
+   * Whether it calls package code that reads tensors synchronously (`dataSync`: the diagnosis's
+   * gradient-flow and critical-point checks); the page then moves off a backend whose
+   * synchronous reads fail. `fit` reads asynchronously and needs no flag.
    */
   syncReads?: boolean;
   /** Fills the panel's controls (a form) when the experiment is shown; the page clears them otherwise. */

@@ -84,7 +84,6 @@ export const batchSizeExperiment: Experiment = {
   id: 'batch-size',
   title: 'Small vs large batches',
   topic: 'optimization: batch size',
-  syncReads: true,
   description:
     'Two-moons classification with the same net, seed, learning rate and number of epochs at several batch sizes. Small batches: many noisy updates, better optimization and validation accuracy. Large batches: few updates, faster epochs.',
   async run(context: ExperimentContext): Promise<ExperimentResult> {

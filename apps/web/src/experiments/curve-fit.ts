@@ -107,7 +107,6 @@ export const curveFitExperiment: Experiment = {
   id: 'model-bias',
   title: 'Linear vs MLP on a curve',
   topic: 'large training loss: model bias',
-  syncReads: true,
   description:
     'Noisy samples of y = sin 2x. A line cannot follow the curve, so its training loss stays large however long it trains (model bias); an MLP reaches the noise floor.',
   async run(context: ExperimentContext): Promise<ExperimentResult> {

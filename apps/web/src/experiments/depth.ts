@@ -99,7 +99,6 @@ export const depthExperiment: Experiment = {
   id: 'optimization',
   title: 'Deeper vs shallower nets',
   topic: 'large training loss: optimization issue',
-  syncReads: true,
   description:
     'The same sigmoid MLP at three depths, trained with plain SGD on the same curve. A deeper net can do everything a shallower one can, so when it ends with a LARGER training loss, the optimizer failed: an optimization issue, not model bias.',
   async run(context: ExperimentContext): Promise<ExperimentResult> {
