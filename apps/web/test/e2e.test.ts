@@ -246,4 +246,22 @@ describe.skipIf(chromiumPath === undefined)(title, () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 360_000);
+
+  it('cross-validates models of growing size on the same folds and shows the pick (quick, wasm)', async () => {
+    const { page, errors } = await runExperiment('experiment=cross-validation&backend=wasm&run=1&quick=1');
+    const specs = ['linear', 'mlp:4:tanh', 'mlp:16x16:tanh', 'mlp:64x64x64:tanh'];
+    const rows = await Promise.all(specs.map(async (spec) => (await page.locator(`[data-fact="cv-${spec}"]`).textContent()) ?? ''));
+    const means = rows.map((row) => {
+      const [, validation, folds] = /^[0-9.]+, ([0-9.]+) ± [0-9.]+; (.*)$/.exec(row) ?? [];
+      const perFold = (folds ?? '').split(' ').map(Number);
+      expect(perFold).toHaveLength(3);
+      expect(Number(validation)).toBeCloseTo(perFold.reduce((a, b) => a + b, 0) / 3, 3);
+      return Number(validation);
+    });
+    expect(await page.locator('[data-fact="selected"]').textContent()).toBe(specs[means.indexOf(Math.min(...means))]);
+    expect(await page.locator('.chart svg').count()).toBe(2);
+    await keepScreenshot(page, 'cross-validation');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
 });
