@@ -8,7 +8,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const packages = ['plot', 'core', 'data', 'models', 'optim', 'critical', 'validate', 'diagnose', 'health'];
+const packages = ['plot', 'core', 'data', 'models', 'optim', 'critical', 'validate', 'health', 'diagnose', 'lens'];
 
 /**
  * Browser stand-ins for Node-only modules on code paths the app never takes: @losslens/optim's

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { backendProviders, initTensorflow } from '@losslens/core';
+import { createDefaultLens, type DefaultLens } from '@losslens/lens';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -16,11 +17,24 @@ export type BackendChoice = (typeof backendChoices)[number];
 /** The backend a run got, and why it is not the one asked for when it is not. */
 export interface ActiveBackend {
   name: string;
+  /** The page's lens on this backend (one per backend, created the first time it is chosen). */
+  lens: DefaultLens;
   /** Set when the run moved to another backend, in one sentence. */
   note?: string;
 }
 
 let wasmPathsSet = false;
+const lenses = new Map<string, Promise<DefaultLens>>();
+
+/** The one lens on `backend` (already active): the built-in packages, created once. */
+function lensOn(backend: string): Promise<DefaultLens> {
+  let lens = lenses.get(backend);
+  if (lens === undefined) {
+    lens = createDefaultLens({ backend });
+    lenses.set(backend, lens);
+  }
+  return lens;
+}
 const syncReadResults = new Map<string, boolean>();
 
 /** Points the wasm backend at the `.wasm` files Vite serves (once, before it first starts). */
@@ -69,7 +83,7 @@ export function syncReadsWork(): boolean {
 export async function startBackend(choice: BackendChoice, options: { syncReads?: boolean } = {}): Promise<ActiveBackend> {
   await setWasmPathsOnce();
   const { backend } = await initTensorflow(choice === 'auto' ? {} : { backend: choice });
-  if (options.syncReads !== true || syncReadsWork()) return { name: backend };
+  if (options.syncReads !== true || syncReadsWork()) return { name: backend, lens: await lensOn(backend) };
   const order = backendProviders().map((p) => p.name);
   for (const next of order.slice(order.indexOf(backend) + 1)) {
     try {
@@ -80,6 +94,7 @@ export async function startBackend(choice: BackendChoice, options: { syncReads?:
     if (syncReadsWork()) {
       return {
         name: next,
+        lens: await lensOn(next),
         note: `${backend} cannot read tensors synchronously in this browser and this experiment's training loop needs to, so it runs on ${next}`,
       };
     }

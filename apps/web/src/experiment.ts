@@ -3,6 +3,7 @@
  * active tfjs backend, reports progress, and returns numbers and charts to show.
  */
 import type { EventChannel } from '@losslens/core';
+import type { DefaultLens } from '@losslens/lens';
 import type { ChartSpec } from '@losslens/plot';
 
 /** One measured number (or short value) shown in the results table. */
@@ -26,15 +27,23 @@ export interface ExperimentResult {
   headline: string;
   facts: Fact[];
   charts: ChartEntry[];
+  /** Trusted HTML shown after the charts (escaped by whoever built it), e.g. the tree path. */
+  html?: string;
+  /** A file the page offers as a download, e.g. the diagnosis report. */
+  download?: { label: string; fileName: string; type: string; content: string };
 }
 
 /** What an experiment gets to run with. */
 export interface ExperimentContext {
+  /** The page's one lens: every dataset, model, training run and diagnosis goes through it. */
+  lens: DefaultLens;
   /** Progress and stage events; the page draws them. */
   events: EventChannel;
   seed: number;
   /** A smoke run: fewer epochs and rows, for slow devices and tests (`?quick=1`). */
   quick: boolean;
+  /** Fires when the run is cancelled (Cancel, or another experiment chosen). */
+  signal?: AbortSignal;
 }
 
 /** One experiment from the lecture. */
@@ -47,10 +56,13 @@ export interface Experiment {
   /** What it shows, in one or two sentences. */
   description: string;
   /**
-   * Whether it calls package code that reads tensors synchronously (`dataSync`, as optim's
-   * `fit` does each epoch); the page then moves off a backend whose synchronous reads fail.
+   * Whether it calls package code that reads tensors synchronously (`dataSync`: the diagnosis's
+   * gradient-flow and critical-point checks); the page then moves off a backend whose
+   * synchronous reads fail. `fit` reads asynchronously and needs no flag.
    */
   syncReads?: boolean;
+  /** Fills the panel's controls (a form) when the experiment is shown; the page clears them otherwise. */
+  mountControls?(container: HTMLElement): void;
   run(context: ExperimentContext): Promise<ExperimentResult>;
 }
 

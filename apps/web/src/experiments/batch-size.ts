@@ -4,14 +4,13 @@
  * and end with lower training and validation loss; large batches take few, so an epoch is
  * faster (with parallel hardware) but optimization gets less done.
  */
-import { holdout, makeTwoMoons } from '@losslens/data';
-import { createModel } from '@losslens/models';
-import { fit } from '@losslens/optim';
+import { holdout } from '@losslens/data';
+import type { DefaultLens } from '@losslens/lens';
 import type { EpochRecord } from '@losslens/optim';
 import { barChart, lineChart } from '@losslens/plot';
 import { formatNumber } from '../experiment.js';
 import type { Experiment, ExperimentContext, ExperimentResult } from '../experiment.js';
-import { relayProgress } from './training.js';
+import { relayProgress, signalOf, throwIfStopped } from './training.js';
 
 /** Options of {@link measureBatchSizes}. */
 export interface BatchSizeOptions {
@@ -25,6 +24,8 @@ export interface BatchSizeOptions {
   learningRate?: number;
   seed?: number;
   context?: ExperimentContext;
+  /** Cancels the run between epochs. */
+  signal?: AbortSignal;
 }
 
 /** One training run of {@link measureBatchSizes}. */
@@ -41,17 +42,17 @@ export interface BatchSizeRun {
 /**
  * Trains `mlp:32:relu` on two moons once per batch size (same initial θ and seed).
  * @example
- * const { runs } = await measureBatchSizes({ batchSizes: [16, 'full'] });
+ * const { runs } = await measureBatchSizes(await createDefaultLens(), { batchSizes: [16, 'full'] });
  */
-export async function measureBatchSizes(options: BatchSizeOptions = {}): Promise<{ trainRows: number; runs: BatchSizeRun[] }> {
+export async function measureBatchSizes(lens: DefaultLens, options: BatchSizeOptions = {}): Promise<{ trainRows: number; runs: BatchSizeRun[] }> {
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? 30;
   const sizes = options.batchSizes ?? [8, 32, 128, 'full'];
-  const { train, validation } = holdout(makeTwoMoons({ n: options.n ?? 400, noise: 0.2, seed }), { validation: 0.25, seed });
+  const { train, validation } = holdout(await lens.dataset('two-moons', { n: options.n ?? 400, noise: 0.2, seed }), { validation: 0.25, seed });
   const runs: BatchSizeRun[] = [];
   for (const [i, batchSize] of sizes.entries()) {
-    const model = createModel('mlp:32:relu', { inputShape: [2], outputs: 2, task: 'classification' });
-    const result = await fit({
+    const { model } = await lens.model('mlp:32:relu', { inputShape: [2], outputs: 2, task: 'classification' });
+    const result = await lens.fit({
       model,
       train,
       validation,
@@ -60,8 +61,10 @@ export async function measureBatchSizes(options: BatchSizeOptions = {}): Promise
       epochs,
       batchSize,
       seed,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.context === undefined ? {} : { events: relayProgress(options.context.events, `batch size ${batchSize}`, i * epochs, sizes.length * epochs) }),
     });
+    throwIfStopped(options.signal);
     const mean = (pick: (h: EpochRecord) => number): number => result.history.reduce((s, h) => s + pick(h), 0) / result.history.length;
     runs.push({
       batchSize,
@@ -81,11 +84,10 @@ export const batchSizeExperiment: Experiment = {
   id: 'batch-size',
   title: 'Small vs large batches',
   topic: 'optimization: batch size',
-  syncReads: true,
   description:
     'Two-moons classification with the same net, seed, learning rate and number of epochs at several batch sizes. Small batches: many noisy updates, better optimization and validation accuracy. Large batches: few updates, faster epochs.',
   async run(context: ExperimentContext): Promise<ExperimentResult> {
-    const { trainRows, runs } = await measureBatchSizes({ seed: context.seed, context, ...(context.quick ? { epochs: 5 } : {}) });
+    const { trainRows, runs } = await measureBatchSizes(context.lens, { seed: context.seed, context, ...signalOf(context), ...(context.quick ? { epochs: 5 } : {}) });
     const f = (v: number): string => formatNumber(v, 4);
     const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
     const label = (b: number | 'full'): string => (b === 'full' ? `full (${trainRows})` : String(b));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initTensorflow } from '@losslens/core';
+import { createDefaultLens } from '@losslens/lens';
 import { expectNoLeaks } from '@losslens/testing';
 import { measureCurveFit } from './curve-fit.js';
 
@@ -21,8 +21,8 @@ function leastSquaresMse(x: number[], y: number[]): number {
 
 describe('measureCurveFit', () => {
   it('trains the linear model to the least-squares optimum and the MLP far below it', async () => {
-    await initTensorflow({ backend: 'wasm' });
-    const m = await expectNoLeaks(() => measureCurveFit({ n: 80, epochs: 60, flexible: 'mlp:16x16:tanh', seed: 1 }));
+    const lens = await createDefaultLens({ backend: 'wasm' });
+    const m = await expectNoLeaks(() => measureCurveFit(lens, { n: 80, epochs: 60, flexible: 'mlp:16x16:tanh', seed: 1 }));
     const [linear, mlp] = m.runs;
     const ols = leastSquaresMse(m.x, m.y);
     // No linear model can beat OLS; a trained one should come within 2 % of it.

@@ -3,14 +3,12 @@
  * model's training loss stays large however long it trains, while an MLP reaches the noise
  * floor. A large TRAINING loss that a more flexible model removes is model bias.
  */
-import { makeCurve } from '@losslens/data';
-import { createModel } from '@losslens/models';
-import { fit } from '@losslens/optim';
+import type { DefaultLens } from '@losslens/lens';
 import type { EpochRecord } from '@losslens/optim';
 import { lineChart, scatterChart } from '@losslens/plot';
 import { formatNumber } from '../experiment.js';
 import type { Experiment, ExperimentContext, ExperimentResult } from '../experiment.js';
-import { linspace, predictCurve, relayProgress } from './training.js';
+import { linspace, predictCurve, relayProgress, signalOf, throwIfStopped } from './training.js';
 
 /** Options of {@link measureCurveFit}. */
 export interface CurveFitOptions {
@@ -28,6 +26,8 @@ export interface CurveFitOptions {
   flexible?: string;
   seed?: number;
   context?: ExperimentContext;
+  /** Cancels the run between epochs. */
+  signal?: AbortSignal;
 }
 
 /** One trained model of {@link measureCurveFit}. */
@@ -56,14 +56,14 @@ export interface CurveFitMeasurements {
 /**
  * Trains `linear` and a flexible MLP on the same noisy curve, with the same seed and optimizer.
  * @example
- * const m = await measureCurveFit({ epochs: 50 });
+ * const m = await measureCurveFit(await createDefaultLens(), { epochs: 50 });
  * m.runs[0].trainLoss > 10 * m.runs[1].trainLoss; // model bias of the linear model
  */
-export async function measureCurveFit(options: CurveFitOptions = {}): Promise<CurveFitMeasurements> {
+export async function measureCurveFit(lens: DefaultLens, options: CurveFitOptions = {}): Promise<CurveFitMeasurements> {
   const seed = options.seed ?? 0;
   const noise = options.noise ?? 0.1;
   const epochs = options.epochs ?? 150;
-  const train = makeCurve({ n: options.n ?? 160, noise, seed, curve: 'sine' });
+  const train = await lens.dataset('curve', { n: options.n ?? 160, noise, seed, curve: 'sine' });
   const x = Array.from(train.features);
   const y = Array.from(train.targets);
   const mean = y.reduce((s, v) => s + v, 0) / y.length;
@@ -71,8 +71,8 @@ export async function measureCurveFit(options: CurveFitOptions = {}): Promise<Cu
   const specs = ['linear', options.flexible ?? 'mlp:32x32:tanh'] as const;
   const runs: CurveFitRun[] = [];
   for (const [i, spec] of specs.entries()) {
-    const model = createModel(spec, { inputShape: [1], outputs: 1, task: 'regression' });
-    const result = await fit({
+    const { model } = await lens.model(spec, { inputShape: [1], outputs: 1, task: 'regression' });
+    const result = await lens.fit({
       model,
       train,
       optimizer: 'adam',
@@ -80,8 +80,10 @@ export async function measureCurveFit(options: CurveFitOptions = {}): Promise<Cu
       epochs,
       batchSize: options.batchSize ?? 32,
       seed,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.context === undefined ? {} : { events: relayProgress(options.context.events, `training ${spec}`, i * epochs, 2 * epochs) }),
     });
+    throwIfStopped(options.signal);
     runs.push({
       spec,
       parameters: model.parameterCount,
@@ -105,11 +107,10 @@ export const curveFitExperiment: Experiment = {
   id: 'model-bias',
   title: 'Linear vs MLP on a curve',
   topic: 'large training loss: model bias',
-  syncReads: true,
   description:
     'Noisy samples of y = sin 2x. A line cannot follow the curve, so its training loss stays large however long it trains (model bias); an MLP reaches the noise floor.',
   async run(context: ExperimentContext): Promise<ExperimentResult> {
-    const m = await measureCurveFit({ seed: context.seed, context, ...(context.quick ? { n: 80, epochs: 20 } : {}) });
+    const m = await measureCurveFit(context.lens, { seed: context.seed, context, ...signalOf(context), ...(context.quick ? { n: 80, epochs: 20 } : {}) });
     const [linear, mlp] = m.runs;
     const f = (v: number): string => formatNumber(v, 4);
     const ratio = linear.trainLoss / mlp.trainLoss;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { initTensorflow } from '@losslens/core';
+import { createDefaultLens } from '@losslens/lens';
 import { expectNoLeaks } from '@losslens/testing';
 import { measureDepth } from './depth.js';
 
 describe('measureDepth', () => {
   it('finds the deep sigmoid net stuck at the constant predictor while a shallower relative learns', async () => {
-    await initTensorflow({ backend: 'wasm' });
-    const m = await expectNoLeaks(() => measureDepth({ n: 1, epochs: 60 }));
+    const lens = await createDefaultLens({ backend: 'wasm' });
+    const m = await expectNoLeaks(() => measureDepth(lens, { n: 1, epochs: 60 }));
     expect(m.runs.map((r) => r.spec)).toEqual(['mlp:16:sigmoid', 'mlp:16x16x16x16x16x16:sigmoid']);
     const [shallow, deep] = m.runs;
     // The stuck net predicts about the mean of y, whose MSE is the targets' variance (computed in float64).

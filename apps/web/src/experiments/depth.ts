@@ -4,14 +4,13 @@
  * data). The deeper net can represent everything the shallower one can, so the gap is the
  * optimizer's failure, not model bias and not overfitting.
  */
-import { makeCurve } from '@losslens/data';
-import { createModel, relatives } from '@losslens/models';
-import { fit } from '@losslens/optim';
+import type { DefaultLens } from '@losslens/lens';
+import { relatives } from '@losslens/models';
 import type { EpochRecord } from '@losslens/optim';
 import { barChart, lineChart } from '@losslens/plot';
 import { formatNumber } from '../experiment.js';
 import type { Experiment, ExperimentContext, ExperimentResult } from '../experiment.js';
-import { relayProgress } from './training.js';
+import { relayProgress, signalOf, throwIfStopped } from './training.js';
 
 /** Options of {@link measureDepth}. */
 export interface DepthOptions {
@@ -27,6 +26,8 @@ export interface DepthOptions {
   learningRate?: number;
   seed?: number;
   context?: ExperimentContext;
+  /** Cancels the run between epochs. */
+  signal?: AbortSignal;
 }
 
 /** One trained net of {@link measureDepth}. */
@@ -53,23 +54,23 @@ const hiddenLayers = (spec: string): number => (spec.startsWith('mlp:') ? (spec.
 /**
  * Trains a deep sigmoid MLP and shallower relatives of it with the same data, seed and SGD.
  * @example
- * const m = await measureDepth();
+ * const m = await measureDepth(await createDefaultLens());
  * m.optimizationIssue; // true: the 6-layer net stalls where the 1-layer one learns
  */
-export async function measureDepth(options: DepthOptions = {}): Promise<DepthMeasurements> {
+export async function measureDepth(lens: DefaultLens, options: DepthOptions = {}): Promise<DepthMeasurements> {
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? 60;
   const deep = options.deep ?? 'mlp:16x16x16x16x16x16:sigmoid';
   const shallower = relatives(deep).shallower.filter((s) => s !== 'linear');
   // The farthest relatives first: 1 hidden layer, then about half the depth.
   const specs = [...shallower.reverse().slice(0, options.n ?? 2), deep].sort((a, b) => hiddenLayers(a) - hiddenLayers(b));
-  const train = makeCurve({ n: 160, noise: 0.1, seed, curve: 'cubic' });
+  const train = await lens.dataset('curve', { n: 160, noise: 0.1, seed, curve: 'cubic' });
   const y = Array.from(train.targets);
   const mean = y.reduce((s, v) => s + v, 0) / y.length;
   const runs: DepthRun[] = [];
   for (const [i, spec] of specs.entries()) {
-    const model = createModel(spec, { inputShape: [1], outputs: 1, task: 'regression' });
-    const result = await fit({
+    const { model } = await lens.model(spec, { inputShape: [1], outputs: 1, task: 'regression' });
+    const result = await lens.fit({
       model,
       train,
       optimizer: 'sgd',
@@ -77,8 +78,10 @@ export async function measureDepth(options: DepthOptions = {}): Promise<DepthMea
       epochs,
       batchSize: options.batchSize ?? 16,
       seed,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.context === undefined ? {} : { events: relayProgress(options.context.events, `training ${spec}`, i * epochs, specs.length * epochs) }),
     });
+    throwIfStopped(options.signal);
     runs.push({
       spec,
       hiddenLayers: hiddenLayers(spec),
@@ -96,11 +99,10 @@ export const depthExperiment: Experiment = {
   id: 'optimization',
   title: 'Deeper vs shallower nets',
   topic: 'large training loss: optimization issue',
-  syncReads: true,
   description:
     'The same sigmoid MLP at three depths, trained with plain SGD on the same curve. A deeper net can do everything a shallower one can, so when it ends with a LARGER training loss, the optimizer failed: an optimization issue, not model bias.',
   async run(context: ExperimentContext): Promise<ExperimentResult> {
-    const m = await measureDepth({ seed: context.seed, context, ...(context.quick ? { epochs: 10 } : {}) });
+    const m = await measureDepth(context.lens, { seed: context.seed, context, ...signalOf(context), ...(context.quick ? { epochs: 10 } : {}) });
     const f = (v: number): string => formatNumber(v, 4);
     const shallow = m.runs[0];
     const deep = m.runs.at(-1);

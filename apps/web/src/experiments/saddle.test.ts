@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEventChannel, initTensorflow } from '@losslens/core';
+import { createEventChannel } from '@losslens/core';
+import { createDefaultLens } from '@losslens/lens';
 import type { LensEvent } from '@losslens/core';
 import { describeBackends, expectNoLeaks } from '@losslens/testing';
 import { measureSaddle, saddleExperiment } from './saddle.js';
@@ -64,11 +65,11 @@ describeBackends('measureSaddle', () => {
 
 describe('saddleExperiment', () => {
   it('reports the eigenvalues, the escape and progress on the cpu backend', async () => {
-    await initTensorflow({ backend: 'cpu' });
+    const lens = await createDefaultLens({ backend: 'cpu' });
     const events = createEventChannel();
     const seen: LensEvent[] = [];
     events.on((e) => seen.push(e));
-    const result = await saddleExperiment.run({ events, seed: 0, quick: false });
+    const result = await saddleExperiment.run({ lens, events, seed: 0, quick: false });
     const fact = (id: string): string | undefined => result.facts.find((f) => f.id === id)?.value;
     expect(fact('eigenvalues')).toBe('-2.000, 2.000');
     expect(fact('kind')).toBe('saddle-point');

@@ -13,6 +13,7 @@ import { lineChart } from '@losslens/plot';
 import type { Model } from '@losslens/core';
 import { formatNumber, nextFrame } from '../experiment.js';
 import type { Experiment, ExperimentContext, ExperimentResult } from '../experiment.js';
+import { throwIfStopped } from './training.js';
 
 /** The lecture's two-parameter model ŷ = w1·w2·x, as a core Model over θ = [w1, w2]. */
 export const productModel: Model = {
@@ -139,18 +140,20 @@ export async function measureSaddle(options: SaddleOptions = {}): Promise<Saddle
 
     const descend = async (start: [number, number], offset: number): Promise<{ losses: number[]; end: [number, number] }> => {
       let current = tf.tensor1d(start);
-      const losses = [await lossAt(start)];
-      for (let i = 0; i < steps; i++) {
-        const next = tf.tidy(() => tf.sub(current, tf.mul(gradientOf(current), learningRate)) as tf.Tensor1D);
+      try {
+        const losses = [await lossAt(start)];
+        for (let i = 0; i < steps; i++) {
+          const next = tf.tidy(() => tf.sub(current, tf.mul(gradientOf(current), learningRate)) as tf.Tensor1D);
+          current.dispose();
+          current = next;
+          losses.push((await read(() => lossOf(current)))[0] ?? Number.NaN);
+          await options.onStep?.(offset + i + 1, 2 * steps);
+          if (i % 5 === 4) await nextFrame();
+        }
+        return { losses, end: pair((await current.data()) as Float32Array) };
+      } finally {
         current.dispose();
-        current = next;
-        losses.push((await read(() => lossOf(current)))[0] ?? Number.NaN);
-        await options.onStep?.(offset + i + 1, 2 * steps);
-        if (i % 5 === 4) await nextFrame();
       }
-      const end = pair((await current.data()) as Float32Array);
-      current.dispose();
-      return { losses, end };
     };
     const without = await descend(theta, 0);
     const withEscape = await descend(escaped, steps);
@@ -192,7 +195,10 @@ export const saddleExperiment: Experiment = {
   async run(context: ExperimentContext): Promise<ExperimentResult> {
     context.events.emit({ type: 'stage', name: 'hessian', state: 'start' });
     const m = await measureSaddle({
-      onStep: (done, total) => context.events.emit({ type: 'progress', task: 'gradient descent', done, total }),
+      onStep: (done, total) => {
+        throwIfStopped(context.signal);
+        context.events.emit({ type: 'progress', task: 'gradient descent', done, total });
+      },
     });
     context.events.emit({ type: 'stage', name: 'hessian', state: 'end' });
     const { escape } = m;

@@ -21,6 +21,33 @@ export function relayProgress(target: EventChannel, label: string, offset: numbe
   return channel;
 }
 
+/** Thrown when a run is cancelled; the page shows "cancelled", not an error. */
+export class RunCancelled extends Error {
+  override name = 'RunCancelled';
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/**
+ * Throws {@link RunCancelled} once `signal` has fired (fit itself returns early, stopped, on abort).
+ * @example
+ * const result = await lens.fit({ ...options, signal });
+ * throwIfStopped(signal);
+ */
+export function throwIfStopped(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw new RunCancelled();
+}
+
+/**
+ * `{ signal }` of a context when it has one, to spread into options.
+ * @example
+ * await measureDepth(context.lens, { ...signalOf(context) });
+ */
+export function signalOf(context: { signal?: AbortSignal }): { signal?: AbortSignal } {
+  return context.signal === undefined ? {} : { signal: context.signal };
+}
+
 /**
  * The model's first output at each 1-D input, read back asynchronously (GPU backends stay unblocked).
  * @example

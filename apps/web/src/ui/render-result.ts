@@ -17,5 +17,17 @@ export async function renderResult(target: HTMLElement, result: ExperimentResult
   target.innerHTML = `
     <p class="headline" data-headline>${escapeHtml(result.headline)}</p>
     <table class="facts"><tbody>${rows}</tbody></table>
-    <div class="charts">${charts.join('')}</div>`;
+    <div class="charts">${charts.join('')}</div>
+    ${result.html ?? ''}`;
+  if (result.download !== undefined) {
+    const { label, fileName, type, content } = result.download;
+    const link = document.createElement('a');
+    link.className = 'download';
+    link.id = 'download';
+    link.download = fileName;
+    link.textContent = label;
+    // A blob: URL, built in the page: the report never leaves the browser.
+    link.href = URL.createObjectURL(new Blob([content], { type }));
+    target.prepend(link);
+  }
 }
