@@ -102,7 +102,23 @@ export interface Diagnosis {
   hessian?: HessianReport;
   /** Which checks ran and which did not apply, by registry key. */
   checks: { ran: string[]; skipped: string[] };
+  /** Reasons to trust the verdict less, e.g. too few rows to decide. */
+  warnings: string[];
   seconds: number;
+}
+
+/**
+ * Fewer training or validation rows than these leave the comparisons inside their noise: the
+ * diagnosis still runs, and says so.
+ */
+export const FEW_ROWS = { train: 30, validation: 10 } as const;
+
+/** Why a diagnosis on these splits deserves less trust. */
+function rowWarnings(train: Dataset, validation: Dataset): string[] {
+  const warnings: string[] = [];
+  if (train.n < FEW_ROWS.train) warnings.push(`only ${train.n} training rows (fewer than ${FEW_ROWS.train}): the comparisons between runs are within their noise, so treat the verdict as a guess`);
+  if (validation.n < FEW_ROWS.validation) warnings.push(`only ${validation.n} validation rows (fewer than ${FEW_ROWS.validation}): the validation loss and the gap it shows are unreliable`);
+  return warnings;
 }
 
 /** Below this many parameter-updates per run (updates × parameters), runs train in this thread. */
@@ -213,6 +229,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     measurements,
     ...(hessian ? { hessian } : {}),
     checks: { ran: log.ran, skipped: log.skipped },
+    warnings: rowWarnings(train, validation),
     seconds: (performance.now() - started) / 1000,
   };
 }

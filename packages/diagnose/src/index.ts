@@ -13,7 +13,7 @@ export type {
   GradientFlow,
   Measurements,
 } from './measurements.js';
-export { diagnose } from './diagnose.js';
+export { diagnose, FEW_ROWS } from './diagnose.js';
 export type { DiagnoseOptions, Diagnosis } from './diagnose.js';
 export { comparisonPlan } from './comparison-plan.js';
 export type { PlannedRun } from './comparison-plan.js';

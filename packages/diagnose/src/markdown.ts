@@ -23,6 +23,7 @@ export function diagnosisMarkdown(d: Diagnosis): string {
   const lines: string[] = [];
   lines.push(`# Verdict: ${VERDICT_TITLES[d.verdict]}`, '');
   lines.push(`Path: ${d.path.join(' → ')}`, '');
+  for (const warning of d.warnings ?? []) lines.push(`> **Warning:** ${warning}`, '');
   lines.push(`| loss (${d.lossName}) | value |`, '|---|---|');
   lines.push(`| baseline | ${num(d.losses.baseline)} |`, `| train | ${num(d.losses.train)} |`, `| validation | ${num(d.losses.validation)} |`);
   if (d.losses.test !== undefined) lines.push(`| test | ${num(d.losses.test)} |`);
