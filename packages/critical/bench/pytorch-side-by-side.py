@@ -1,7 +1,9 @@
 """PyTorch (CPU, float32) side of bench/pytorch-side-by-side.ts: the same workloads and shapes.
 
 Usage: python3 pytorch-side-by-side.py WORKLOAD THREADS [REPEATS]
-  WORKLOAD: full-spectrum | gradient | hvp | training
+  WORKLOAD: full-spectrum | gradient | hvp | training | matmul | eigvalsh64:PATH
+  (eigvalsh64:PATH: the float64 eigenvalues of the n × n float64 matrix in the raw file PATH,
+  the reference the tfjs side's eigenvalues are checked against)
 Prints one JSON object on stdout. The data is random of the same shape as the tfjs side's
 (timing does not depend on the values).
 """
@@ -152,6 +154,13 @@ def main():
     repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 15
     torch.set_num_threads(threads)
     torch.manual_seed(0)
+    if workload.startswith("eigvalsh64:"):
+        import numpy
+        flat = numpy.fromfile(workload.split(":", 1)[1], dtype=numpy.float64)
+        n = int(round(len(flat) ** 0.5))
+        values = torch.linalg.eigvalsh(torch.from_numpy(flat.reshape(n, n)))
+        print(json.dumps({"workload": "eigvalsh64", "threads": threads, "result": {"values": values.tolist()}}))
+        return
     result = {
         "full-spectrum": full_spectrum,
         "gradient": lambda: gradient_and_hvp(repeats, False),

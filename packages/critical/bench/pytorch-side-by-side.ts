@@ -11,7 +11,9 @@
  *   pnpm --filter @losslens/critical bench   (or: npx tsx --conditions=source bench/pytorch-side-by-side.ts [--backend cpu] [--repeats 15] [--skip full-spectrum])
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng, initTensorflow } from '@losslens/core';
 import type { Dataset } from '@losslens/core';
@@ -80,10 +82,24 @@ measure('full-spectrum', () => {
   const t0 = performance.now();
   const hessian = fullHessian(objective, theta);
   const t1 = performance.now();
-  symmetricEigenvalues(hessian);
+  const values = symmetricEigenvalues(hessian);
   const t2 = performance.now();
   objective.dispose();
-  return { parameters: model.parameterCount, hessianSeconds: (t1 - t0) / 1000, eigenvaluesSeconds: (t2 - t1) / 1000, totalSeconds: (t2 - t0) / 1000 };
+  // the same float64 matrix through PyTorch's float64 eigvalsh (LAPACK): max |Δλ| / max |λ|
+  let float64Error = Number.NaN;
+  if (torchAvailable) {
+    const dir = mkdtempSync(join(tmpdir(), 'losslens-hessian-'));
+    const file = join(dir, 'hessian.f64');
+    writeFileSync(file, new Uint8Array(hessian.data.buffer, hessian.data.byteOffset, hessian.data.byteLength));
+    const reference = (torchRun(`eigvalsh64:${file}`, 1) as { values: number[] }).values;
+    rmSync(dir, { recursive: true, force: true });
+    const scale = Math.max(...reference.map(Math.abs));
+    float64Error = Math.max(...reference.map((r, i) => Math.abs(r - (values[i] as number)))) / scale;
+  }
+  return {
+    parameters: model.parameterCount, hessianSeconds: (t1 - t0) / 1000, eigenvaluesSeconds: (t2 - t1) / 1000,
+    totalSeconds: (t2 - t0) / 1000, float64Error, asymmetry: hessian.asymmetry,
+  };
 });
 
 const batch = subset(mnist, Array.from({ length: 512 }, (_, i) => i));
@@ -161,6 +177,10 @@ report(
   rows,
   result,
 );
+const spectrum = measured['full-spectrum']?.tfjs;
+if (spectrum !== undefined) {
+  console.log(`full spectrum: eigenvalues against PyTorch float64 eigvalsh of the same matrix, max |Δλ| / max |λ| = ${spectrum['float64Error']?.toExponential(2)} (target ≤ 1e-5); Hessian asymmetry ${spectrum['asymmetry']?.toExponential(2)}`);
+}
 if (process.argv.includes('--save')) {
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   const name = arg('save', 'pytorch-side-by-side');
