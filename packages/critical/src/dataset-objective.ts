@@ -8,6 +8,7 @@ import { InputError } from '@losslens/core';
 import type { Batch, Dataset, LossFunction, Model } from '@losslens/core';
 import { toTensors } from '@losslens/data';
 import { lossForTask } from '@losslens/models';
+import { chainHvps, denseChainOf } from './batched-hvp.js';
 import { assertLength, hvpTensor, type ThetaObjective } from './objective.js';
 
 /** Options for {@link datasetObjective}. */
@@ -23,7 +24,8 @@ export interface DatasetObjectiveOptions {
  * (no dropout; batch norm with stored statistics). The loss defaults to the task's
  * (`lossForTask`: mse for regression, softmax cross-entropy on logits — or categorical
  * cross-entropy for models ending in softmax). The dataset's tensors are created on first use
- * and kept until `dispose()`. Throws E_SHAPE when the data does not fit the model.
+ * and kept until `dispose()`. Throws E_SHAPE when the data does not fit the model. For chains
+ * of dense layers it also has `hvpMany`: many HVPs per double-backprop pass.
  * @example
  * const objective = datasetObjective(model, train);
  * const hv = objective.hvp(theta, v);
@@ -51,6 +53,7 @@ export function datasetObjective(
   if (!Number.isInteger(size) || size < 1) throw new InputError('E_VALUE', `batchSize must be a positive integer or "full", got ${String(options.batchSize)}`);
   const lossFunction = loss ?? lossForTask(dataset.task, model as Model & { outputActivation?: string });
   const penalty = options.penalty;
+  const chain = denseChainOf(model);
   let chunks: (Batch & { weight: number })[] | undefined;
   const batches = () => {
     if (chunks === undefined) {
@@ -116,6 +119,41 @@ export function datasetObjective(
         return sum.dataSync() as Float32Array;
       });
     },
+    ...(chain === undefined
+      ? {}
+      : {
+          hvpMany(theta: Float32Array, directions: readonly ArrayLike<number>[]) {
+            assertLength(objective, theta, 'theta');
+            directions.forEach((v, i) => assertLength(objective, v, `direction ${i}`));
+            const list = batches();
+            const out: Float32Array[] = [];
+            // k copies of the widest activation of the largest chunk stay under ~4M floats
+            const rows = Math.max(...list.map((c) => c.x.shape[0] as number));
+            const perGroup = Math.max(1, Math.min(64, Math.floor(4_194_304 / (rows * chain.widest))));
+            for (let start = 0; start < directions.length; start += perGroup) {
+              const group = directions.slice(start, start + perGroup);
+              const k = group.length;
+              const products = tf.tidy(() => {
+                const t = tf.tensor1d(theta);
+                const packed = new Float32Array(k * model.parameterCount);
+                group.forEach((v, i) => packed.set(Float32Array.from(v), i * model.parameterCount));
+                const stacked = tf.tensor2d(packed, [k, model.parameterCount]);
+                let sum: tf.Tensor = tf.zerosLike(stacked);
+                for (const chunk of list) {
+                  const part = chainHvps(chain, lossFunction, t, stacked, chunk.x as tf.Tensor2D, chunk.y as tf.Tensor2D);
+                  sum = tf.add(sum, tf.mul(part, chunk.weight));
+                }
+                if (penalty !== undefined) {
+                  const rowsOf = tf.unstack(stacked).map((v) => hvpTensor(penalty, t, v as tf.Tensor1D));
+                  sum = tf.add(sum, tf.stack(rowsOf));
+                }
+                return sum.dataSync() as Float32Array;
+              });
+              for (let i = 0; i < k; i++) out.push(products.slice(i * model.parameterCount, (i + 1) * model.parameterCount));
+            }
+            return out;
+          },
+        }),
     dispose() {
       if (chunks !== undefined) for (const chunk of chunks) tf.dispose([chunk.x, chunk.y]);
       chunks = undefined;

@@ -1,5 +1,6 @@
 /**
- * The dense Hessian for small models: P exact HVPs along the unit vectors, symmetrized.
+ * The dense Hessian for small models: P exact HVPs along the unit vectors (batched where the
+ * objective can), symmetrized.
  */
 import type { EventChannel } from '@losslens/core';
 import { hessianOperator, type LinearOperator, type SquareMatrix } from './operator.js';
@@ -32,8 +33,12 @@ export function fullHessian(objective: ThetaObjective, theta: Float32Array, opti
   return denseFromOperator(hessianOperator(objective, theta), options);
 }
 
+/** Unit vectors handed to `applyMany` at a time (it may split them further to bound memory). */
+const columnsPerPass = 64;
+
 /**
- * The dense symmetrized matrix of any symmetric operator (n products).
+ * The dense symmetrized matrix of any symmetric operator (n products; in passes of 64 columns
+ * when the operator has `applyMany`, e.g. the Hessian of a dense chain).
  * @example
  * const H = denseFromOperator(hessianOperator(objective, theta));
  */
@@ -42,13 +47,27 @@ export function denseFromOperator(operator: LinearOperator, options: FullHessian
   const raw = new Float64Array(n * n); // raw[j * n + i] = (A e_j)_i, column j stored as a row
   const unit = new Float64Array(n);
   const every = Math.max(1, Math.floor(n / 50));
-  for (let j = 0; j < n; j++) {
-    unit.fill(0);
-    unit[j] = 1;
-    raw.set(operator.apply(unit), j * n);
-    if (options.events !== undefined && ((j + 1) % every === 0 || j === n - 1)) {
-      options.events.emit({ type: 'progress', task: 'hessian', done: j + 1, total: n });
+  const group = operator.applyMany === undefined ? 1 : columnsPerPass;
+  let reported = 0;
+  for (let j = 0; j < n; j += group) {
+    const count = Math.min(group, n - j);
+    if (operator.applyMany === undefined) {
+      unit.fill(0);
+      unit[j] = 1;
+      raw.set(operator.apply(unit), j * n);
+    } else {
+      const units = Array.from({ length: count }, (_, i) => {
+        const e = new Float64Array(n);
+        e[j + i] = 1;
+        return e;
+      });
+      operator.applyMany(units).forEach((column, i) => raw.set(column, (j + i) * n));
     }
+    const done = j + count;
+    if (options.events !== undefined && (Math.floor(done / every) > Math.floor(reported / every) || done === n)) {
+      options.events.emit({ type: 'progress', task: 'hessian', done, total: n });
+    }
+    reported = done;
   }
   const data = new Float64Array(n * n);
   let largest = 0;

@@ -27,6 +27,11 @@ export interface ThetaObjective {
   lossAndGradient(theta: Float32Array): { loss: number; gradient: Float32Array };
   /** H(θ)·v, exact by double backprop: the gradient of ⟨∇L(θ), v⟩ with respect to θ. */
   hvp(theta: Float32Array, v: ArrayLike<number>): Float32Array;
+  /**
+   * H(θ)·v for several directions at once, equal to `directions.map((v) => hvp(θ, v))` within
+   * float32 round-off; present when the objective can batch them (one pass for many products).
+   */
+  hvpMany?(theta: Float32Array, directions: readonly ArrayLike<number>[]): Float32Array[];
   /** Releases tensors the objective caches (e.g. a dataset's batches). Safe to call twice. */
   dispose(): void;
 }

@@ -12,6 +12,8 @@ export interface LinearOperator {
   readonly size: number;
   /** A·v for a length-n vector. */
   apply(v: Float64Array): Float64Array;
+  /** A·v for several vectors in one pass, where the operator can batch them (each counts as one application). */
+  applyMany?(vs: readonly Float64Array[]): Float64Array[];
   /** How many products have been computed so far (HVPs for a Hessian). */
   readonly applications: number;
 }
@@ -23,7 +25,8 @@ export interface SquareMatrix {
 }
 
 /**
- * The Hessian of `objective` at `theta` as an operator; each application is one exact HVP.
+ * The Hessian of `objective` at `theta` as an operator; each application is one exact HVP
+ * (`applyMany` batches them when the objective has `hvpMany`).
  * @example
  * const H = hessianOperator(objective, theta);
  * H.apply(v); H.applications; // 1
@@ -32,12 +35,21 @@ export function hessianOperator(objective: ThetaObjective, theta: Float32Array):
   assertLength(objective, theta, 'theta');
   const point = Float32Array.from(theta);
   let applications = 0;
+  const many = objective.hvpMany?.bind(objective);
   return {
     size: objective.parameterCount,
     apply(v) {
       applications++;
       return Float64Array.from(objective.hvp(point, Float32Array.from(v)));
     },
+    ...(many === undefined
+      ? {}
+      : {
+          applyMany(vs: readonly Float64Array[]) {
+            applications += vs.length;
+            return many(point, vs.map((v) => Float32Array.from(v))).map((hv) => Float64Array.from(hv));
+          },
+        }),
     get applications() {
       return applications;
     },

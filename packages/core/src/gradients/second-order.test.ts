@@ -47,6 +47,15 @@ const cases: Case[] = [
       },
     })),
   ),
+  ...([false, true] as const).map((tb) => ({
+    op: `BatchMatMul rank 3 (batch 2, transposeB=${tb})`,
+    loss: (z: tf.Tensor) => {
+      // two products at once: [2, 1, 3] × [2, 3, 2] (B stored transposed when flagged)
+      const m = tf.reshape(tf.tanh(z), [2, 1, 3]);
+      const n = tf.reshape(tf.concat([tf.sin(z), tf.cos(z)]), [2, 3, 2]);
+      return tf.sum(tf.square(tf.matMul(m, tb ? tf.transpose(n, [0, 2, 1]) : n, false, tb)));
+    },
+  })),
   {
     op: 'AvgPoolGrad',
     loss: (z) => tf.sum(tf.square(tf.avgPool(tf.reshape(tf.tanh(z), [1, 2, 3, 1]) as tf.Tensor4D, [2, 2], 1, 'valid'))),

@@ -171,7 +171,8 @@ export const secondOrderGradients: readonly GradConfig[] = [
 /**
  * BatchMatMul with explicit transposes instead of transposeA/transposeB flags: the wasm backend
  * takes a slow path (about 10× here) for flagged products, and the stock gradient of x·W asks
- * for xᵀ·dy that way. Rank-2 products only; others keep the stock gradient (`fallback`).
+ * for xᵀ·dy that way. Rank-2 products and rank-3 products of one batch size (the batched HVPs of
+ * @losslens/critical); others (broadcast batches) keep the stock gradient (`fallback`).
  */
 export function matMulGradient(fallback: GradConfig | undefined): GradConfig {
   return {
@@ -180,12 +181,14 @@ export function matMulGradient(fallback: GradConfig | undefined): GradConfig {
     gradFunc: (dy, saved, attrs: NamedAttrMap) => {
       const a = first(saved, 0) as Tensor2D;
       const b = first(saved, 1) as Tensor2D;
-      if (a.rank !== 2 || b.rank !== 2) {
-        if (fallback === undefined) throw new Error('no BatchMatMul gradient for rank > 2');
+      const sameBatch = a.rank === 3 && b.rank === 3 && a.shape[0] === b.shape[0];
+      if (!((a.rank === 2 && b.rank === 2) || sameBatch)) {
+        if (fallback === undefined) throw new Error('no BatchMatMul gradient for these ranks');
         return fallback.gradFunc(dy, saved, attrs);
       }
       const d = dy as Tensor2D;
-      const T = (t: Tensor2D) => transpose(t) as Tensor2D;
+      // the last two axes swapped (rank 2 or 3; batched products of equal batch size)
+      const T = (t: Tensor2D) => (t.rank === 2 ? transpose(t) : transpose(t, [0, 2, 1])) as Tensor2D;
       const ta = attrs['transposeA'] === true;
       const tb = attrs['transposeB'] === true;
       if (!ta && !tb) return { a: () => matMul(d, T(b)), b: () => matMul(T(a), d) };
