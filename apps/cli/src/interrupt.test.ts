@@ -144,7 +144,7 @@ const inDir = (name: string) => join(dir, name);
 const slowStudy = () => ['batch-study', '--train', inDir('data.csv'), '--target', 'y', '--model', 'mlp:16:tanh', '--batch-sizes', '4,5,6', '--epochs', '10', '--workers', '1', '--backend', 'cpu'];
 
 it('a real SIGINT mid-study keeps the finished runs; --resume completes them like an uninterrupted run', async () => {
-  const { code, stderr } = await child([...slowStudy(), '--json', inDir('real.json')], [{ pattern: /batch-study: 1\/3/, signal: 'SIGINT' }]);
+  const { code, stderr } = await child([...slowStudy(), '--json', inDir('real.json')], [{ pattern: /batch-study: 0\/3/, signal: 'SIGINT' }]);
   expect(stderr).toMatch(/SIGINT: stopping after the run in progress/);
   expect(code).toBe(130);
   const partial = await readJson('real.json');
