@@ -27,6 +27,7 @@ import type { DiagnosisContext } from './checks/context.js';
 import type { Measurements, Verdict } from './measurements.js';
 import { diagnosePlugin, builtinCheckKeys } from './plugin.js';
 import { remediesFor } from './remedies.js';
+import { seedAgreement, type SeedAgreement } from './seeds.js';
 import { defaultThresholds, type Thresholds } from './thresholds.js';
 import { decide, type TreeNode } from './tree.js';
 
@@ -57,6 +58,13 @@ export interface DiagnoseOptions {
   seed?: number;
   /** Default `standard`. */
   budget?: Budget;
+  /**
+   * Seeds for the decisive comparisons (your run, its relatives, the other optimizer): each is
+   * trained on `seed`, `seed + 1`, …; the tree decides on the means with their standard errors,
+   * and the diagnosis says how often the verdict held on each seed alone. Default 1 for `quick`,
+   * 3 for `standard` and `thorough`.
+   */
+  seeds?: number;
   /** Share of the training rows held out for validation. Default 0.2. */
   validationFraction?: number;
   thresholds?: Partial<Thresholds>;
@@ -99,6 +107,8 @@ export interface Diagnosis {
   hessian?: HessianReport;
   /** Which checks ran and which did not apply, by registry key. */
   checks: { ran: string[]; skipped: string[] };
+  /** With `seeds` > 1: the verdict on each seed's comparison runs alone, and how often it held. */
+  seeds?: SeedAgreement;
   seconds: number;
 }
 
@@ -125,6 +135,8 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const t: Thresholds = { ...defaultThresholds, ...options.thresholds };
   const lens = options.lens ?? (await builtinLens());
   const seed = options.seed ?? 0;
+  const seeds = options.seeds ?? (budget === 'quick' ? 1 : 3);
+  if (!Number.isInteger(seeds) || seeds < 1) throw usage(`seeds must be a whole number ≥ 1, got ${String(options.seeds)}`, '--seeds');
   const spec = options.model ?? 'mlp:32x32:relu';
   const optimizer = options.optimizer ?? 'adam';
   const learningRate = options.learningRate ?? (ADAPTIVE.has(lens.optimizers.resolve(optimizer, '--optimizer').key) ? 0.01 : undefined);
@@ -157,6 +169,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     epochs,
     batchSize,
     seed,
+    seeds,
     ...(options.augment !== undefined ? { augment: options.augment } : {}),
   };
   const context: DiagnosisContext = {
@@ -180,12 +193,13 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const measurements = treeMeasurements(context.measurements, task, lossName);
   if (measurements === undefined) throw new Error('the baseline and comparison checks did not run');
   const decision = decide(measurements, t);
+  const agreement = seedAgreement(measurements, decision.verdict, t);
   const hessian = context.measurements['hessian'] as HessianReport | undefined;
   const user = measurements.user;
   return {
     verdict: decision.verdict,
     losses: { baseline: measurements.baseline.train, train: user.train, validation: user.validation, ...(user.test !== undefined ? { test: user.test } : {}) },
-    evidence: [...decision.evidence, ...log.evidence.map((e) => e.evidence)],
+    evidence: [...decision.evidence, ...(agreement ? [seedEvidence(agreement, decision.verdict)] : []), ...log.evidence.map((e) => e.evidence)],
     remedies: remediesFor(decision.verdict, measurements),
     path: decision.path,
     task,
@@ -201,7 +215,20 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     measurements,
     ...(hessian ? { hessian } : {}),
     checks: { ran: log.ran, skipped: log.skipped },
+    ...(agreement ? { seeds: agreement } : {}),
     seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** The evidence that says how often the verdict held over the seeds. */
+function seedEvidence(a: SeedAgreement, verdict: Verdict): Evidence {
+  const others = a.seeds.map((s, k) => ({ seed: s, verdict: a.verdicts[k]! })).filter((s) => s.verdict !== verdict);
+  return {
+    check: 'seeds',
+    finding: a.seedDependent
+      ? `seed-dependent: decided on the means over seeds ${a.seeds.join(', ')}, the verdict ${verdict} held on ${a.held} of ${a.seeds.length} seeds (${others.map((s) => `seed ${s.seed}: ${s.verdict}`).join(', ')})`
+      : `the verdict ${verdict} held on all ${a.seeds.length} seeds (${a.seeds.join(', ')})`,
+    values: { seeds: a.seeds, verdicts: a.verdicts, held: a.held, of: a.seeds.length, seedDependent: a.seedDependent },
   };
 }
 

@@ -1,13 +1,18 @@
 import type { Analysis } from '@losslens/core';
 import { comparisonPlan } from '../comparison-plan.js';
+import type { RunSummary } from '../measurements.js';
+import { meanOverSeeds } from '../seeds.js';
+import { lossStandardError } from '../standard-error.js';
 import type { DiagnosisContext } from './context.js';
 
 /**
  * `diagnose/comparison-runs`: your model with your settings, its relatives (shallower, wider,
  * deeper, or more flexible for a linear model) and another optimizer, trained side by side on
- * the same budget. A plugin model without relatives is compared with the other optimizer only.
+ * the same budget, on `settings.seeds` seeds (yours, then the next ones): each run's losses are
+ * the means over the seeds, with the per-seed losses beside them. Your run also gets the
+ * standard error of its validation loss.
  * @example
- * const { measurement } = await comparisonRuns.run(context); // { user, others, userTheta }
+ * const { measurement } = await comparisonRuns.run(context); // { user, others, validationRows }
  */
 export const comparisonRuns: Analysis<DiagnosisContext> = {
   title: 'your run and the comparison runs',
@@ -15,10 +20,23 @@ export const comparisonRuns: Analysis<DiagnosisContext> = {
   async run(context) {
     const { settings, plan } = context;
     const userSettings = { optimizer: settings.optimizer, ...(settings.learningRate !== undefined ? { learningRate: settings.learningRate } : {}) };
-    const planned = comparisonPlan(settings.spec, settings.optimizer, settings.learningRate, plan.relatives);
-    const [user, ...compared] = await context.trainRuns([{ label: 'your model', role: 'user', spec: settings.spec, ...userSettings }, ...planned]);
-    if (user === undefined) throw new Error('no result for your model');
-    context.userTheta = user.theta;
-    return { measurement: { user: user.run, others: compared.map((c) => c.run) } };
+    const planned = [{ label: 'your model', role: 'user' as const, spec: settings.spec, ...userSettings }, ...comparisonPlan(settings.spec, settings.optimizer, settings.learningRate, plan.relatives)];
+    const seeds = Array.from({ length: Math.max(1, settings.seeds ?? 1) }, (_, k) => settings.seed + k);
+    const trained = await context.trainRuns(seeds.flatMap((seed) => planned.map((r) => (seed === settings.seed ? r : { ...r, seed }))));
+    const first = trained[0];
+    if (first === undefined) throw new Error('no result for your model');
+    context.userTheta = first.theta;
+    const runs: RunSummary[] = planned.map((_, i) =>
+      meanOverSeeds(seeds.map((seed, k) => ({ seed, run: trained[k * planned.length + i]!.run }))),
+    );
+    const [user, ...others] = runs;
+    const validationStandardError = lossStandardError(context.model, first.theta, context.validation, context.loss, 2000, settings.seed);
+    return {
+      measurement: {
+        user: { ...user!, ...(Number.isFinite(validationStandardError) ? { validationStandardError } : {}) },
+        others,
+        validationRows: context.validation.n,
+      },
+    };
   },
 };
