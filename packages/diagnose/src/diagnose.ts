@@ -62,7 +62,7 @@ export interface DiagnoseOptions {
    * Seeds for the decisive comparisons (your run, its relatives, the other optimizer): each is
    * trained on `seed`, `seed + 1`, …; the tree decides on the means with their standard errors,
    * and the diagnosis says how often the verdict held on each seed alone. Default 1 for `quick`,
-   * 3 for `standard` and `thorough`.
+   * 3 for `standard` and `thorough` (1 when one run of yours exceeds 2·10⁷ parameter-updates).
    */
   seeds?: number;
   /** Share of the training rows held out for validation. Default 0.2. */
@@ -115,6 +115,9 @@ export interface Diagnosis {
 /** Below this many parameter-updates per run (updates × parameters), runs train in this thread. */
 const SMALL_WORK = 5e6;
 
+/** Above this many parameter-updates per run, the budget's default seeds fall to 1 (`seeds` given wins). */
+const HEAVY_RUN = 2e7;
+
 /** Optimizers whose usual default rate (0.001) is too slow for a diagnosis budget. */
 const ADAPTIVE = new Set(['optim/adam', 'optim/adamw', 'optim/lamb']);
 
@@ -135,8 +138,9 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const t: Thresholds = { ...defaultThresholds, ...options.thresholds };
   const lens = options.lens ?? (await builtinLens());
   const seed = options.seed ?? 0;
-  const seeds = options.seeds ?? (budget === 'quick' ? 1 : 3);
-  if (!Number.isInteger(seeds) || seeds < 1) throw usage(`seeds must be a whole number ≥ 1, got ${String(options.seeds)}`, '--seeds');
+  if (options.seeds !== undefined && (!Number.isInteger(options.seeds) || options.seeds < 1)) {
+    throw usage(`seeds must be a whole number ≥ 1, got ${String(options.seeds)}`, '--seeds');
+  }
   const spec = options.model ?? 'mlp:32x32:relu';
   const optimizer = options.optimizer ?? 'adam';
   const learningRate = options.learningRate ?? (ADAPTIVE.has(lens.optimizers.resolve(optimizer, '--optimizer').key) ? 0.01 : undefined);
@@ -161,6 +165,8 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const loss = lossForTask(task, userModel);
   // Worker threads cost a second or two to start; small runs train faster in this thread.
   const updatesPerRun = epochs * (batchSize === 'full' ? 1 : Math.ceil(train.n / batchSize));
+  // The budget's seeds (1 quick, 3 otherwise), unless one run of yours is already heavy.
+  const seeds = options.seeds ?? (budget === 'quick' || updatesPerRun * userModel.parameterCount > HEAVY_RUN ? 1 : 3);
   const workers = options.workers ?? (updatesPerRun * userModel.parameterCount < SMALL_WORK ? 1 : undefined);
   const settings = {
     spec,

@@ -1,5 +1,6 @@
 import type { Analysis } from '@losslens/core';
-import { comparisonPlan } from '../comparison-plan.js';
+import { modelFromSpec } from '@losslens/models';
+import { affordableRuns, comparisonPlan } from '../comparison-plan.js';
 import type { RunSummary } from '../measurements.js';
 import { meanOverSeeds } from '../seeds.js';
 import { lossStandardError } from '../standard-error.js';
@@ -20,7 +21,16 @@ export const comparisonRuns: Analysis<DiagnosisContext> = {
   async run(context) {
     const { settings, plan } = context;
     const userSettings = { optimizer: settings.optimizer, ...(settings.learningRate !== undefined ? { learningRate: settings.learningRate } : {}) };
-    const planned = [{ label: 'your model', role: 'user' as const, spec: settings.spec, ...userSettings }, ...comparisonPlan(settings.spec, settings.optimizer, settings.learningRate, plan.relatives)];
+    const { train, model } = context;
+    const updates = settings.epochs * (settings.batchSize === 'full' ? 1 : Math.ceil(train.n / settings.batchSize));
+    const shape = { inputShape: train.featureShape, outputs: train.outputs, task: train.task, models: context.lens.models };
+    const affordable = affordableRuns(
+      comparisonPlan(settings.spec, settings.optimizer, settings.learningRate, plan.relatives),
+      (spec) => modelFromSpec(spec, shape).parameterCount,
+      model.parameterCount,
+      updates,
+    );
+    const planned = [{ label: 'your model', role: 'user' as const, spec: settings.spec, ...userSettings }, ...affordable.runs];
     const seeds = Array.from({ length: Math.max(1, settings.seeds ?? 1) }, (_, k) => settings.seed + k);
     const trained = await context.trainRuns(seeds.flatMap((seed) => planned.map((r) => (seed === settings.seed ? r : { ...r, seed }))));
     const first = trained[0];
@@ -37,6 +47,17 @@ export const comparisonRuns: Analysis<DiagnosisContext> = {
         others,
         validationRows: context.validation.n,
       },
+      ...(affordable.skipped.length > 0
+        ? {
+            evidence: [
+              {
+                check: 'relatives-over-budget',
+                finding: `not trained, over the budget's work per relative (${affordable.skipped.map((r) => `${r.spec}: ${r.work.toExponential(2)} parameter-updates`).join('; ')})`,
+                values: { skipped: affordable.skipped, yourWork: model.parameterCount * updates },
+              },
+            ],
+          }
+        : {}),
     };
   },
 };
