@@ -13,6 +13,8 @@ beforeAll(async () => {
 });
 
 const seeds = [1, 2, 3];
+/** Per-test limit of the issue-20 scenarios (several training runs each; the machine may be shared). */
+const SLOW = 300_000;
 
 async function verdictOf(options: DiagnoseOptions) {
   const before = tf.memory().numTensors;
@@ -138,14 +140,14 @@ const brief = (d: Awaited<ReturnType<typeof diagnose>>) =>
   });
 
 describe('scenario suite (issue 20: sturdier verdicts)', () => {
-  it.each(seeds)('concept shift with unchanged inputs (test labels follow -sin) is a mismatch, though the validation gap is large (seed %i)', async (seed) => {
+  it.each(seeds)('concept shift with unchanged inputs (test labels follow -sin) is a mismatch: more rows do not close the test gap (seed %i)', async (seed) => {
     const flipped = makeCurve({ n: 200, seed: seed + 100, noise: 0.5, curve: (x) => -Math.sin(2 * x) });
     const d = await verdictOf({ train: makeCurve({ n: 60, seed, noise: 0.5, curve: 'sine' }), test: flipped, model: 'mlp:64x64:relu', seed, epochs: 150, batchSize: 8 });
     console.log(brief(d));
     expect(d.verdict).toBe('mismatch');
     expect(d.measurements.shift?.shifted).toBe(false);
     expect(d.evidence.find((e) => e.check === 'learning-curve')?.values['on']).toBe('test');
-  });
+  }, SLOW);
 
   it.each(seeds)('test rows from another region of the input (KS D = 1) are a mismatch even when the model overfits too (seed %i)', async (seed) => {
     const line = (x: number) => 0.5 * x;
@@ -155,15 +157,15 @@ describe('scenario suite (issue 20: sturdier verdicts)', () => {
     console.log(brief(d));
     expect(d.verdict).toBe('mismatch');
     expect(d.evidence.find((e) => e.check === 'train-test-shift')?.values['decisive']).toBe(true);
-  });
+  }, SLOW);
 
   it.each(seeds)('an under-trained linear classifier on separable data is not enough training, not model bias (seed %i)', async (seed) => {
     const { train, test } = makeConceptDrift({ n: 300, testN: 200, task: 'classification', angle: 0, seed });
-    const d = await verdictOf({ train, test, model: 'linear', learningRate: 0.003, seed, epochs: 30 });
+    const d = await verdictOf({ train, test, model: 'linear', seed, epochs: 10 });
     console.log(brief(d));
     expect(d.verdict).toBe('optimization');
     expect(d.evidence.find((e) => e.check === 'longer-run')?.values['closesGap']).toBe(true);
-  });
+  }, SLOW);
 
   it.each(seeds)('a small validation split with a small test gap is healthy: the test gap decides (seed %i)', async (seed) => {
     const line = (x: number) => 0.5 * x;
@@ -173,14 +175,14 @@ describe('scenario suite (issue 20: sturdier verdicts)', () => {
       model: 'linear',
       validationFraction: 0.15,
       seed,
-      epochs: 60,
+      epochs: 300,
     });
     console.log(brief(d));
     expect(d.verdict).toBe('healthy');
     expect(d.rows.validation).toBe(6);
     expect(d.evidence.find((e) => e.check === 'generalization-gap')?.values['decidedBy']).toBe('test');
     expect(d.measurements.user.validationStandardError).toBeGreaterThan(0);
-  });
+  }, SLOW);
 
   it.each(seeds)('a borderline right-sized model on a noisy target, on 3 seeds, is healthy on the means and says how often it held (seed %i)', async (seed) => {
     const d = await verdictOf({
@@ -197,5 +199,5 @@ describe('scenario suite (issue 20: sturdier verdicts)', () => {
     expect(d.seeds?.verdicts).toHaveLength(3);
     expect(d.seeds?.held).toBeGreaterThanOrEqual(2);
     expect(d.evidence.find((e) => e.check === 'seeds')?.finding).toMatch(d.seeds?.seedDependent ? /seed-dependent/ : /held on all 3 seeds/);
-  });
+  }, SLOW);
 });
