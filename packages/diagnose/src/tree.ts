@@ -194,15 +194,15 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
     evidence.push({
       check: 'longer-run',
       finding: closes
-        ? `trained ${longer.epochs} epochs instead of ${m.user.epochs}, your model reaches training loss ${fmt(longer.train)} (yours: ${fmt(m.user.train)})${
+        ? `${longer.label} reaches training loss ${fmt(longer.train)} (yours: ${fmt(m.user.train)})${
             flexible.length ? `, which no more flexible model beats` : ''
           }: it is under-trained, not too simple`
-        : `trained ${longer.epochs} epochs instead of ${m.user.epochs}, your model reaches training loss ${fmt(longer.train)} (yours: ${fmt(m.user.train)})${
+        : `${longer.label} reaches training loss ${fmt(longer.train)} (yours: ${fmt(m.user.train)})${
             stillBeaten.length ? `; ${stillBeaten.map((r) => `${r.label} still reaches ${fmt(r.train)}`).join(', ')}` : ''
           }: training longer does not close the gap`,
       values: {
         user: { epochs: m.user.epochs, train: round(m.user.train), gradientNorm: round(m.user.gradientNorm) },
-        longer: { epochs: longer.epochs, train: round(longer.train), validation: round(longer.validation), gradientNorm: round(longer.gradientNorm) },
+        longer: { label: longer.label, optimizer: longer.optimizer, epochs: longer.epochs, train: round(longer.train), validation: round(longer.validation), gradientNorm: round(longer.gradientNorm) },
         closesGap: closes,
         stillBeatenBy: stillBeaten.map((r) => ({ label: r.label, train: round(r.train) })),
       },

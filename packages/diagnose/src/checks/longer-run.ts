@@ -1,5 +1,14 @@
 import type { Analysis } from '@losslens/core';
+import { datasetObjective } from '@losslens/critical';
+import { evaluate } from '@losslens/optim';
+import type { RunSummary } from '../measurements.js';
+import { newtonFit } from '../newton-fit.js';
 import type { DiagnosisContext } from './context.js';
+
+/** Models with at most this many parameters get a full-batch damped Newton fit instead of a longer run. */
+export const NEWTON_LIMIT = 200;
+/** Newton iterations of that fit (each one dense Hessian on the training part). */
+export const NEWTON_ITERATIONS = 30;
 
 /** How many times your epochs the longer run trains. */
 export const LONGER_FACTOR = 4;
@@ -16,9 +25,12 @@ export function longerEpochs(epochs: number, rows: number, batchSize: number | '
 }
 
 /**
- * `diagnose/longer-run`: before the tree calls model bias, your model with your settings trained
- * longer ({@link longerEpochs}). If that closes the gap to the more flexible models, the model is
- * under-trained (an optimization issue: not enough training), not too simple.
+ * `diagnose/longer-run`: before the tree calls model bias, is your model merely under-trained?
+ * A model of at most {@link NEWTON_LIMIT} parameters is fitted from the end of your run by
+ * full-batch damped Newton with a line search ({@link NEWTON_ITERATIONS} iterations); a larger one
+ * is trained again with your settings for longer ({@link longerEpochs}). If that closes the gap to
+ * the more flexible models, the model is under-trained (an optimization issue: not enough
+ * training), not too simple.
  * @example
  * const { measurement } = await longerRunCheck.run(context); // { longerRun: RunSummary }
  */
@@ -28,7 +40,8 @@ export const longerRunCheck: Analysis<DiagnosisContext> = {
   provides: ['longerRun'],
   applies: (context) => context.decision?.verdict === 'model-bias' && context.measurements.user?.diverged === false,
   async run(context) {
-    const { settings, plan, train } = context;
+    const { settings, plan, train, model, userTheta } = context;
+    if (model.parameterCount <= NEWTON_LIMIT && userTheta !== undefined) return { measurement: { longerRun: newtonRun(context, userTheta) } };
     const epochs = longerEpochs(settings.epochs, train.n, settings.batchSize, plan.maxUpdates);
     const [longer] = await context.trainRuns([
       {
@@ -43,3 +56,37 @@ export const longerRunCheck: Analysis<DiagnosisContext> = {
     return { measurement: longer ? { longerRun: longer.run } : {} };
   },
 };
+
+/** Your model fitted by full-batch damped Newton from θ, summarized like a training run. */
+function newtonRun(context: DiagnosisContext, theta: Float32Array): RunSummary {
+  const { model, train, validation, test, loss, settings, measurements } = context;
+  const objective = datasetObjective(model, train, loss);
+  try {
+    const fit = newtonFit(objective, theta, NEWTON_ITERATIONS);
+    const on = (data: typeof train) => evaluate(model, fit.theta, data, loss);
+    const onTrain = on(train);
+    const onValidation = on(validation);
+    const onTest = test ? on(test) : undefined;
+    const user = measurements.user!;
+    return {
+      label: `your model, full-batch Newton fit (${fit.iterations} iterations from your run's end)`,
+      role: 'longer',
+      spec: settings.spec,
+      optimizer: 'newton',
+      learningRate: 1,
+      parameters: model.parameterCount,
+      train: onTrain.loss,
+      validation: onValidation.loss,
+      ...(onTest ? { test: onTest.loss } : {}),
+      ...(onTrain.accuracy !== undefined ? { trainAccuracy: onTrain.accuracy } : {}),
+      ...(onValidation.accuracy !== undefined ? { validationAccuracy: onValidation.accuracy } : {}),
+      ...(onTest?.accuracy !== undefined ? { testAccuracy: onTest.accuracy } : {}),
+      diverged: !Number.isFinite(onTrain.loss),
+      epochs: user.epochs,
+      gradientNorm: fit.gradientNorm,
+      history: [],
+    };
+  } finally {
+    objective.dispose();
+  }
+}
