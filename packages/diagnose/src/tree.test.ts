@@ -222,7 +222,7 @@ describe('issue 20: sturdier verdicts', () => {
     const stuck = run('linear, 160 epochs', 'longer', 0.05, 0.055, { epochs: 160 });
     const still = decide({ ...biased, others: [flexible, stuck] }, t);
     expect(still.verdict).toBe('model-bias');
-    expect(still.evidence.find((e) => e.check === 'longer-run')?.finding).toMatch(/does not close the gap/);
+    expect(still.evidence.find((e) => e.check === 'longer-run')?.finding).toMatch(/training longer or better does not close the gap/);
     // The longer run does not count as a comparison that makes the training loss "large".
     expect(decide(measure(run('mlp', 'user', 0.3, 0.33), [run('mlp longer', 'longer', 0.1, 0.2)]), t).verdict).toBe('healthy');
   });

@@ -199,7 +199,7 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
           }: it is under-trained, not too simple`
         : `${longer.label} reaches training loss ${fmt(longer.train)} (yours: ${fmt(m.user.train)})${
             stillBeaten.length ? `; ${stillBeaten.map((r) => `${r.label} still reaches ${fmt(r.train)}`).join(', ')}` : ''
-          }: training longer does not close the gap`,
+          }: training longer or better does not close the gap`,
       values: {
         user: { epochs: m.user.epochs, train: round(m.user.train), gradientNorm: round(m.user.gradientNorm) },
         longer: { label: longer.label, optimizer: longer.optimizer, epochs: longer.epochs, train: round(longer.train), validation: round(longer.validation), gradientNorm: round(longer.gradientNorm) },
