@@ -60,3 +60,34 @@ function relativesOf(spec: string): Relatives {
     return { shallower: [], deeper: [], narrower: [], wider: [] };
   }
 }
+
+/** Parameter-updates (parameters × updates) below which a relative is always trained. */
+export const RELATIVE_WORK_FLOOR = 5e6;
+/** A relative costing more than this many times your run (and over the floor) is not trained. */
+export const RELATIVE_WORK_RATIO = 1.5;
+
+/**
+ * The planned runs the budget affords, and the relatives left out: a relative is trained when its
+ * work (parameters × updates, the same updates as your run) is at most
+ * max({@link RELATIVE_WORK_FLOOR}, {@link RELATIVE_WORK_RATIO} × your run's). Small data with many
+ * epochs and a large model (40 rows, 300 epochs, mlp:256x256:relu) would otherwise spend most of
+ * the diagnosis on a relative 4× the size of yours.
+ * @example
+ * affordableRuns(planned, (spec) => counts[spec], 66_561, 1200); // mlp:512x512:relu left out
+ */
+export function affordableRuns(
+  planned: readonly PlannedRun[],
+  parametersOf: (spec: string) => number,
+  userParameters: number,
+  updates: number,
+): { runs: PlannedRun[]; skipped: { spec: string; work: number }[] } {
+  const limit = Math.max(RELATIVE_WORK_FLOOR, RELATIVE_WORK_RATIO * userParameters * updates);
+  const runs: PlannedRun[] = [];
+  const skipped: { spec: string; work: number }[] = [];
+  for (const run of planned) {
+    const work = run.role === 'optimizer' ? userParameters * updates : parametersOf(run.spec) * updates;
+    if (work > limit) skipped.push({ spec: run.spec, work });
+    else runs.push(run);
+  }
+  return { runs, skipped };
+}

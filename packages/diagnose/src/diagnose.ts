@@ -28,6 +28,7 @@ import type { DiagnosisContext } from './checks/context.js';
 import type { Measurements, Verdict } from './measurements.js';
 import { diagnosePlugin, builtinCheckKeys } from './plugin.js';
 import { remediesFor } from './remedies.js';
+import { seedAgreement, type SeedAgreement } from './seeds.js';
 import { defaultThresholds, type Thresholds } from './thresholds.js';
 import { decide, type TreeNode } from './tree.js';
 
@@ -60,6 +61,13 @@ export interface DiagnoseOptions {
   seed?: number;
   /** Default `standard`. */
   budget?: Budget;
+  /**
+   * Seeds for the decisive comparisons (your run, its relatives, the other optimizer): each is
+   * trained on `seed`, `seed + 1`, …; the tree decides on the means with their standard errors,
+   * and the diagnosis says how often the verdict held on each seed alone. Default 1 for `quick`,
+   * 3 for `standard` and `thorough` (1 when one run of yours exceeds 2·10⁷ parameter-updates).
+   */
+  seeds?: number;
   /** Share of the training rows held out for validation. Default 0.2. */
   validationFraction?: number;
   thresholds?: Partial<Thresholds>;
@@ -104,6 +112,8 @@ export interface Diagnosis {
   checks: { ran: string[]; skipped: string[] };
   /** Reasons to trust the verdict less, e.g. too few rows to decide. */
   warnings: string[];
+  /** With `seeds` > 1: the verdict on each seed's comparison runs alone, and how often it held. */
+  seeds?: SeedAgreement;
   seconds: number;
 }
 
@@ -123,6 +133,9 @@ function rowWarnings(train: Dataset, validation: Dataset): string[] {
 
 /** Below this many parameter-updates per run (updates × parameters), runs train in this thread. */
 const SMALL_WORK = 5e6;
+
+/** Above this many parameter-updates per run, the budget's default seeds fall to 1 (`seeds` given wins). */
+const HEAVY_RUN = 2e7;
 
 /** Optimizers whose usual default rate (0.001) is too slow for a diagnosis budget. */
 const ADAPTIVE = new Set(['optim/adam', 'optim/adamw', 'optim/lamb']);
@@ -144,6 +157,9 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const t: Thresholds = { ...defaultThresholds, ...options.thresholds };
   const lens = options.lens ?? (await builtinLens());
   const seed = options.seed ?? 0;
+  if (options.seeds !== undefined && (!Number.isInteger(options.seeds) || options.seeds < 1)) {
+    throw usage(`seeds must be a whole number ≥ 1, got ${String(options.seeds)}`, '--seeds');
+  }
   const own = typeof options.model === 'object' ? options.model : undefined;
   const spec = own?.spec ?? (options.model as string | undefined) ?? 'mlp:32x32:relu';
   const optimizer = options.optimizer ?? 'adam';
@@ -174,6 +190,8 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const loss = lossForTask(task, userModel);
   // Worker threads cost a second or two to start; small runs train faster in this thread.
   const updatesPerRun = size.updates;
+  // The budget's seeds (1 quick, 3 otherwise), unless one run of yours is already heavy.
+  const seeds = options.seeds ?? (budget === 'quick' || updatesPerRun * userModel.parameterCount > HEAVY_RUN ? 1 : 3);
   const workers = options.workers ?? (updatesPerRun * userModel.parameterCount < SMALL_WORK ? 1 : undefined);
   const relativesOf = own ? equivalentSpec(own) : spec;
   const settings = {
@@ -185,6 +203,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     epochs,
     batchSize,
     seed,
+    seeds,
     ...(options.augment !== undefined ? { augment: options.augment } : {}),
   };
   const context: DiagnosisContext = {
@@ -208,12 +227,13 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const measurements = treeMeasurements(context.measurements, task, lossName);
   if (measurements === undefined) throw new Error('the baseline and comparison checks did not run');
   const decision = decide(measurements, t);
+  const agreement = seedAgreement(measurements, decision.verdict, t);
   const hessian = context.measurements['hessian'] as HessianReport | undefined;
   const user = measurements.user;
   return {
     verdict: decision.verdict,
     losses: { baseline: measurements.baseline.train, train: user.train, validation: user.validation, ...(user.test !== undefined ? { test: user.test } : {}) },
-    evidence: [...decision.evidence, ...log.evidence.map((e) => e.evidence)],
+    evidence: [...decision.evidence, ...(agreement ? [seedEvidence(agreement, decision.verdict)] : []), ...log.evidence.map((e) => e.evidence)],
     remedies: remediesFor(decision.verdict, measurements),
     path: decision.path,
     task,
@@ -230,7 +250,20 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     ...(hessian ? { hessian } : {}),
     checks: { ran: log.ran, skipped: log.skipped },
     warnings: rowWarnings(train, validation),
+    ...(agreement ? { seeds: agreement } : {}),
     seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** The evidence that says how often the verdict held over the seeds. */
+function seedEvidence(a: SeedAgreement, verdict: Verdict): Evidence {
+  const others = a.seeds.map((s, k) => ({ seed: s, verdict: a.verdicts[k]! })).filter((s) => s.verdict !== verdict);
+  return {
+    check: 'seeds',
+    finding: a.seedDependent
+      ? `seed-dependent: decided on the means over seeds ${a.seeds.join(', ')}, the verdict ${verdict} held on ${a.held} of ${a.seeds.length} seeds (${others.map((s) => `seed ${s.seed}: ${s.verdict}`).join(', ')})`
+      : `the verdict ${verdict} held on all ${a.seeds.length} seeds (${a.seeds.join(', ')})`,
+    values: { seeds: a.seeds, verdicts: a.verdicts, held: a.held, of: a.seeds.length, seedDependent: a.seedDependent },
   };
 }
 

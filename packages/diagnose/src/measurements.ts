@@ -18,7 +18,8 @@ export type RunRole =
   | 'flexible'
   | 'optimizer'
   | 'regularized'
-  | 'early-stopping';
+  | 'early-stopping'
+  | 'longer';
 
 /** One training run's outcome; losses are in the units of `Measurements.lossName`. */
 export interface RunSummary {
@@ -36,6 +37,13 @@ export interface RunSummary {
   testAccuracy?: number;
   diverged: boolean;
   epochs: number;
+  /**
+   * Standard error of the validation loss: the per-row losses' standard deviation over √rows
+   * (measured for your run).
+   */
+  validationStandardError?: number;
+  /** The seeds this run's losses are the mean over (with `--seeds N`), and the per-seed losses. */
+  seeds?: { seed: number; train: number; validation: number; test?: number }[];
   /** Final full-batch gradient norm at the end of training. */
   gradientNorm?: number;
   history: { epoch: number; trainLoss: number; validationLoss?: number }[];
@@ -91,4 +99,6 @@ export interface Measurements {
   shift?: ShiftSummary;
   critical?: CriticalSummary;
   gradientFlow?: GradientFlow;
+  /** Rows in the validation split (the standard error's sample size). */
+  validationRows?: number;
 }

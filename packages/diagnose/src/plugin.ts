@@ -5,6 +5,7 @@ import { definePlugin, type Analysis, type Plugin } from '@losslens/core';
 import { baselineCheck } from './checks/baseline-check.js';
 import { comparisonRuns } from './checks/comparison-runs.js';
 import { criticalPointCheck, gradientFlowCheck } from './checks/curvature-checks.js';
+import { longerRunCheck } from './checks/longer-run.js';
 import { learningCurveCheck, remedyRuns, shiftCheck } from './checks/held-out-checks.js';
 import { packageVersion } from './version.js';
 
@@ -14,6 +15,7 @@ const checks = {
   'diagnose/comparison-runs': comparisonRuns,
   'diagnose/gradient-flow': gradientFlowCheck,
   'diagnose/critical-point': criticalPointCheck,
+  'diagnose/longer-run': longerRunCheck,
   'diagnose/learning-curve': learningCurveCheck,
   'diagnose/remedy-runs': remedyRuns,
   'diagnose/shift-tests': shiftCheck,
@@ -25,7 +27,7 @@ export const builtinCheckKeys: readonly string[] = Object.keys(checks);
 /**
  * The `@losslens/diagnose` plugin: registers the checks the lecture's tree consumes as analyses
  * (`diagnose/baseline`, `diagnose/comparison-runs`, `diagnose/gradient-flow`,
- * `diagnose/critical-point`, `diagnose/learning-curve`, `diagnose/remedy-runs`,
+ * `diagnose/critical-point`, `diagnose/longer-run`, `diagnose/learning-curve`, `diagnose/remedy-runs`,
  * `diagnose/shift-tests`). Each declares what it needs and provides; `diagnose` runs them.
  * @example
  * const lens = await createLens({ plugins: [data(), models(), optim(), critical(), validate(), diagnosePlugin()] });

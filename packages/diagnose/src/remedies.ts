@@ -32,6 +32,14 @@ export function remediesFor(verdict: Verdict, m: Measurements): string[] {
     }
     case 'optimization': {
       const out: string[] = [];
+      const longer = m.others.find((r) => r.role === 'longer' && !r.diverged && r.train < u.train);
+      if (longer) {
+        out.push(
+          longer.optimizer === 'newton'
+            ? `Train longer or with a stronger optimizer: a full-batch Newton fit of the same model reaches training loss ${fmt(longer.train)} (validation ${fmt(longer.validation)}) where your ${u.epochs} epochs reach ${fmt(u.train)}.`
+            : `Train longer: ${longer.epochs} epochs reach training loss ${fmt(longer.train)} (validation ${fmt(longer.validation)}) where your ${u.epochs} reach ${fmt(u.train)}.`,
+        );
+      }
       if (u.diverged) out.push(`Lower the learning rate (training diverged at ${u.learningRate}) or clip gradients by norm.`);
       const shallow = best(m.others, ['shallower']);
       if (shallow && shallow.train < u.train) {

@@ -30,6 +30,25 @@ export interface Thresholds {
    * share of the gap at the smallest size for "more data helps" (overfitting). Default 0.75.
    */
   learningCurveShrink: number;
+  /**
+   * Held-out gaps are compared with their noise: a validation gap counts as large only when it
+   * also exceeds this many standard errors of the validation loss (the per-row losses' standard
+   * deviation over √rows), so a difference inside a small split's noise decides nothing. Default 2.
+   */
+  standardErrors: number;
+  /**
+   * Decisive shift evidence: a KS statistic (largest per-feature D) at least this large means some
+   * input's training and test ranges barely overlap. Default 0.9.
+   */
+  decisiveKs: number;
+  /** Decisive shift evidence: a domain-classifier AUC at least this large. Default 0.95. */
+  decisiveAuc: number;
+  /**
+   * With decisive shift evidence, a test gap at least this many times the validation gap is a
+   * mismatch even when the validation gap is large too (the report says the model also overfits).
+   * Default 1.5.
+   */
+  decisiveShiftGapRatio: number;
   /** Shift tests: overall significance level for the train-vs-test input tests (Bonferroni over tests). Default 0.05. */
   shiftAlpha: number;
   /**
@@ -47,6 +66,10 @@ export const defaultThresholds: Thresholds = {
   gapRelative: 0.5,
   validationShareOfTestGap: 0.5,
   learningCurveShrink: 0.75,
+  standardErrors: 2,
+  decisiveKs: 0.9,
+  decisiveAuc: 0.95,
+  decisiveShiftGapRatio: 1.5,
   shiftAlpha: 0.05,
   vanishingRatio: 1e-3,
 };

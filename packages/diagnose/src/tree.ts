@@ -6,6 +6,7 @@
  */
 import type { Evidence } from '@losslens/core';
 import type { Measurements, RunSummary, ShiftSummary, Verdict } from './measurements.js';
+import { seedStandardError } from './seed-error.js';
 import { beats, gapAllowance, gapIsLarge, type Thresholds } from './thresholds.js';
 
 /** A node of the tree that the verdict's path passed through. */
@@ -42,11 +43,15 @@ const COMPARABLE = new Set(['shallower', 'deeper', 'wider', 'flexible', 'optimiz
  * no better on held-out rows) does not call a healthy model biased.
  */
 export function trainingBeaters(m: Measurements, t: Thresholds): RunSummary[] {
+  // With runs repeated on several seeds the losses are means; a lead counts only beyond the
+  // noise of the seeds (`standardErrors` × the standard error of the difference of the means).
+  const clearly = (a: RunSummary, b: RunSummary, key: 'train' | 'validation') =>
+    a[key] < b[key] - t.standardErrors * Math.hypot(seedStandardError(a, key), seedStandardError(b, key));
   return m.others.filter((run) => {
-    if (!COMPARABLE.has(run.role) || run.diverged || !beats(run.train, m.user.train, m.baseline.train, t)) return false;
+    if (!COMPARABLE.has(run.role) || run.diverged || !beats(run.train, m.user.train, m.baseline.train, t) || !clearly(run, m.user, 'train')) return false;
     return run.role === 'shallower'
-      ? !beats(m.user.validation, run.validation, m.baseline.validation, t)
-      : beats(run.validation, m.user.validation, m.baseline.validation, t);
+      ? !(beats(m.user.validation, run.validation, m.baseline.validation, t) && clearly(m.user, run, 'validation'))
+      : beats(run.validation, m.user.validation, m.baseline.validation, t) && clearly(run, m.user, 'validation');
   });
 }
 
@@ -179,6 +184,31 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
   }
   if (shallower.length > 0) return { verdict: 'optimization', evidence };
   if (optimizer.length > 0 && !flexibleBeyondOptimizer) return { verdict: 'optimization', evidence };
+  // Before calling model bias: is your model merely under-trained? The same model and settings,
+  // trained longer, closing the gap to the more flexible models is not enough training.
+  const longer = m.others.find((r) => r.role === 'longer' && !r.diverged);
+  if (longer !== undefined) {
+    const improves = beats(longer.train, m.user.train, base, t);
+    const stillBeaten = flexible.filter((r) => beats(r.train, longer.train, base, t));
+    const closes = improves && stillBeaten.length === 0 && !(flexible.length === 0 && !beats(longer.train, base, base, t));
+    evidence.push({
+      check: 'longer-run',
+      finding: closes
+        ? `${longer.label} reaches training loss ${fmt(longer.train)} (yours: ${fmt(m.user.train)})${
+            flexible.length ? `, which no more flexible model beats` : ''
+          }: it is under-trained, not too simple`
+        : `${longer.label} reaches training loss ${fmt(longer.train)} (yours: ${fmt(m.user.train)})${
+            stillBeaten.length ? `; ${stillBeaten.map((r) => `${r.label} still reaches ${fmt(r.train)}`).join(', ')}` : ''
+          }: training longer or better does not close the gap`,
+      values: {
+        user: { epochs: m.user.epochs, train: round(m.user.train), gradientNorm: round(m.user.gradientNorm) },
+        longer: { label: longer.label, optimizer: longer.optimizer, epochs: longer.epochs, train: round(longer.train), validation: round(longer.validation), gradientNorm: round(longer.gradientNorm) },
+        closesGap: closes,
+        stillBeatenBy: stillBeaten.map((r) => ({ label: r.label, train: round(r.train) })),
+      },
+    });
+    if (closes) return { verdict: 'optimization', evidence };
+  }
   if (flexible.length > 0) return { verdict: 'model-bias', evidence };
   // Nothing beats a model that is no better than the baseline. If its gradients vanish or
   // explode, gradient descent cannot move the early layers: optimization. Otherwise nothing is
@@ -188,11 +218,25 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
 }
 
 /**
- * Overfitting or mismatch, for a small training loss. The validation split comes from the
- * training data, so a validation gap that accounts for most of the test gap shows overfitting;
- * a test gap with no such validation gap means the test data differ (mismatch) — unless the
- * train-vs-test shift tests find no difference AND the learning curve shows more data closing
- * the test gap, which is overfitting that a small validation split missed.
+ * Decisive shift evidence: some input's training and test ranges barely overlap (KS D at least
+ * `decisiveKs`) or a classifier tells test rows from training rows (AUC at least `decisiveAuc`).
+ * @example
+ * shiftIsDecisive({ shifted: true, alpha: 0.05, tests: [{ test: 'ks', statistic: 1, shifted: true }], drivers: [] }, defaultThresholds); // true
+ */
+export function shiftIsDecisive(s: ShiftSummary | undefined, t: Thresholds): boolean {
+  if (s === undefined || !s.shifted) return false;
+  return s.tests.some((r) => r.shifted && ((r.test === 'ks' && r.statistic >= t.decisiveKs) || (r.test === 'domain-classifier' && r.statistic >= t.decisiveAuc)));
+}
+
+/**
+ * Overfitting or mismatch, for a small training loss. With a test set, its gap decides whether
+ * the testing loss is large (the lecture's node); the validation gap is evidence, and counts only
+ * beyond its own noise (`standardErrors` × the validation loss's standard error). A large test gap
+ * is overfitting when the validation split shows most of it — unless the shift tests are
+ * decisive and the test gap is several times the validation gap (mismatch, and the model also
+ * overfits). Otherwise it is a mismatch, unless the shift tests see nothing AND the learning
+ * curve shows more data closing the TEST gap (overfitting a small validation split missed).
+ * Without a test set, the validation gap decides.
  * @example
  * overfittingOrMismatch(measurements, defaultThresholds).verdict; // 'mismatch'
  */
@@ -204,15 +248,20 @@ export function overfittingOrMismatch(
   const base = m.baseline.validation;
   const allowance = gapAllowance(u.train, base, t);
   const validationGap = u.validation - u.train;
-  const validationLarge = gapIsLarge(u.validation, u.train, base, t);
+  const se = u.validationStandardError;
+  const noise = se === undefined ? 0 : t.standardErrors * se;
+  const beyondAllowance = gapIsLarge(u.validation, u.train, base, t);
+  const validationLarge = beyondAllowance && validationGap > noise;
   const testGap = u.test === undefined ? undefined : u.test - u.train;
   const testLarge = u.test !== undefined && gapIsLarge(u.test, u.train, m.baseline.test ?? base, t);
   const evidence: Evidence[] = [
     {
       check: 'generalization-gap',
       finding:
-        `validation loss ${fmt(u.validation)} (gap ${fmt(validationGap)}${validationLarge ? ', large' : ''})` +
-        (u.test !== undefined ? `, test loss ${fmt(u.test)} (gap ${fmt(testGap)}${testLarge ? ', large' : ''})` : ', no test set given') +
+        `validation loss ${fmt(u.validation)}${se !== undefined ? ` ± ${fmt(se)} (standard error, ${m.validationRows ?? '?'} rows)` : ''} (gap ${fmt(validationGap)}${
+          validationLarge ? ', large' : beyondAllowance ? `, inside ${t.standardErrors} standard errors: not decided on` : ''
+        })` +
+        (u.test !== undefined ? `, test loss ${fmt(u.test)} (gap ${fmt(testGap)}${testLarge ? ', large' : ''}; the test gap decides)` : ', no test set given') +
         ` vs training loss ${fmt(u.train)}; allowed gap ${fmt(allowance)}`,
       values: {
         train: round(u.train),
@@ -221,7 +270,17 @@ export function overfittingOrMismatch(
         validationGap: round(validationGap),
         testGap: round(testGap),
         allowedGap: round(allowance),
-        thresholds: { gapOfBaseline: t.gapOfBaseline, gapRelative: t.gapRelative, validationShareOfTestGap: t.validationShareOfTestGap },
+        validationRows: m.validationRows ?? null,
+        validationStandardError: round(se) ?? null,
+        validationGapLarge: validationLarge,
+        decidedBy: u.test !== undefined ? 'test' : 'validation',
+        thresholds: {
+          gapOfBaseline: t.gapOfBaseline,
+          gapRelative: t.gapRelative,
+          standardErrors: t.standardErrors,
+          validationShareOfTestGap: t.validationShareOfTestGap,
+          decisiveShiftGapRatio: t.decisiveShiftGapRatio,
+        },
       },
     },
   ];
@@ -230,8 +289,9 @@ export function overfittingOrMismatch(
   if (curve !== undefined && curve.length >= 2) {
     const first = curve[0]!;
     const last = curve[curve.length - 1]!;
-    const key = testLarge && !validationLarge && first.test !== undefined ? 'test' : 'validation';
-    const gapAt = (p: typeof first) => (key === 'test' ? (p.test ?? p.validation) : p.validation) - p.train;
+    // With a test set the question is whether more data of the same kind closes the TEST gap.
+    const key = u.test !== undefined && first.test !== undefined && last.test !== undefined ? 'test' : 'validation';
+    const gapAt = (p: typeof first) => (key === 'test' ? p.test! : p.validation) - p.train;
     const g0 = gapAt(first);
     const g1 = gapAt(last);
     moreDataHelps = g0 > 0 && g1 <= t.learningCurveShrink * g0;
@@ -241,6 +301,7 @@ export function overfittingOrMismatch(
       values: { on: key, points: curve.map((p) => ({ ...p })), gapSmallest: round(g0), gapLargest: round(g1), shrinkThreshold: t.learningCurveShrink },
     });
   }
+  const decisive = shiftIsDecisive(m.shift, t);
   if (m.shift !== undefined) {
     const s = m.shift;
     const describe = (list: ShiftSummary['tests']) =>
@@ -248,20 +309,33 @@ export function overfittingOrMismatch(
     evidence.push({
       check: 'train-test-shift',
       finding: s.shifted
-        ? `training and test inputs differ (${describe(s.tests.filter((r) => r.shifted))})${s.drivers.length ? `, driven by ${s.drivers.slice(0, 3).join(', ')}` : ''}`
+        ? `training and test inputs differ${decisive ? ' decisively' : ''} (${describe(s.tests.filter((r) => r.shifted))})${s.drivers.length ? `, driven by ${s.drivers.slice(0, 3).join(', ')}` : ''}`
         : `no detectable difference between training and test inputs at α = ${s.alpha} (${describe(s.tests)})`,
-      values: { ...s },
+      values: { ...s, decisive, thresholds: { decisiveKs: t.decisiveKs, decisiveAuc: t.decisiveAuc } },
     });
   }
 
+  // No test set: the validation split is the only held-out loss.
   if (u.test === undefined) return { verdict: validationLarge ? 'overfitting' : 'healthy', testingLarge: validationLarge, evidence };
-  if (!testLarge) return { verdict: validationLarge ? 'overfitting' : 'healthy', testingLarge: validationLarge, evidence };
-  // The validation split shows most of the test gap: the model does not generalize (overfitting).
-  if (validationLarge && validationGap >= t.validationShareOfTestGap * (testGap ?? 0)) {
-    return { verdict: 'overfitting', testingLarge: true, evidence };
+  // With a test set, its gap decides the testing-loss node (the lecture: small → done).
+  if (!testLarge) return { verdict: 'healthy', testingLarge: false, evidence };
+  const tg = testGap ?? 0;
+  // Decisive shift evidence and a test gap several times the validation gap: mismatch, whether or
+  // not the model also overfits a little.
+  if (decisive && tg >= t.decisiveShiftGapRatio * Math.max(validationGap, 0)) {
+    if (validationLarge) {
+      evidence.push({
+        check: 'also-overfits',
+        finding: `the validation gap ${fmt(validationGap)} is large too: besides the mismatch, the model overfits a little (the test gap ${fmt(tg)} is ${fmt(tg / validationGap)}× it)`,
+        values: { validationGap: round(validationGap), testGap: round(tg), ratio: round(tg / validationGap), threshold: t.decisiveShiftGapRatio },
+      });
+    }
+    return { verdict: 'mismatch', testingLarge: true, evidence };
   }
+  // The validation split shows most of the test gap: the model does not generalize (overfitting).
+  if (validationLarge && validationGap >= t.validationShareOfTestGap * tg) return { verdict: 'overfitting', testingLarge: true, evidence };
   // Otherwise the test data look different. A small validation split can miss overfitting, so
-  // when the inputs show no shift and more data closes the test gap, it is overfitting after all.
+  // when the inputs show no shift and more data closes the TEST gap, it is overfitting after all.
   const overfit = m.shift !== undefined && !m.shift.shifted && moreDataHelps === true;
   return { verdict: overfit ? 'overfitting' : 'mismatch', testingLarge: true, evidence };
 }

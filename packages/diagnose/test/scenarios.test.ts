@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { initTensorflow } from '@losslens/core';
-import { makeCovariateShift, makeCurve, makeSpirals, makeTwoMoons } from '@losslens/data';
+import { makeConceptDrift, makeCovariateShift, makeCurve, makeSpirals, makeTwoMoons } from '@losslens/data';
 import { diagnose, type DiagnoseOptions } from '../src/index.js';
 
 beforeAll(async () => {
@@ -13,6 +13,8 @@ beforeAll(async () => {
 });
 
 const seeds = [1, 2, 3];
+/** Per-test limit of the issue-20 scenarios (several training runs each; the machine may be shared). */
+const SLOW = 300_000;
 
 async function verdictOf(options: DiagnoseOptions) {
   const before = tf.memory().numTensors;
@@ -122,4 +124,80 @@ describe('scenario suite (classification)', () => {
     });
     expect(d.verdict).toBe('overfitting');
   });
+});
+
+/** The numbers behind a verdict, printed so a failing seed can be read from the log. */
+const brief = (d: Awaited<ReturnType<typeof diagnose>>) =>
+  JSON.stringify({
+    verdict: d.verdict,
+    losses: d.losses,
+    se: d.measurements.user.validationStandardError,
+    rows: d.rows,
+    curve: d.measurements.learningCurve,
+    shift: d.measurements.shift?.tests.map((x) => [x.test, x.statistic]),
+    others: d.measurements.others.map((r) => [r.label, r.train, r.validation, r.epochs]),
+    seeds: d.seeds,
+  });
+
+describe('scenario suite (issue 20: sturdier verdicts)', () => {
+  it.each(seeds)('concept shift with unchanged inputs (test labels follow -sin) is a mismatch: more rows do not close the test gap (seed %i)', async (seed) => {
+    const flipped = makeCurve({ n: 200, seed: seed + 100, noise: 0.5, curve: (x) => -Math.sin(2 * x) });
+    const d = await verdictOf({ train: makeCurve({ n: 60, seed, noise: 0.5, curve: 'sine' }), test: flipped, model: 'mlp:64x64:relu', seed, epochs: 150, batchSize: 8 });
+    console.log(brief(d));
+    expect(d.verdict).toBe('mismatch');
+    expect(d.measurements.shift?.shifted).toBe(false);
+    expect(d.evidence.find((e) => e.check === 'learning-curve')?.values['on']).toBe('test');
+  }, SLOW);
+
+  it.each(seeds)('test rows from another region of the input (KS D = 1) are a mismatch even when the model overfits too (seed %i)', async (seed) => {
+    const line = (x: number) => 0.5 * x;
+    const train = makeCurve({ n: 40, seed, noise: 0.5, curve: line, range: [-3, 0] });
+    const test = makeCurve({ n: 200, seed: seed + 100, noise: 0.5, curve: line, range: [0.5, 3] });
+    const d = await verdictOf({ train, test, model: 'mlp:64x64:relu', seed, epochs: 150, batchSize: 8 });
+    console.log(brief(d));
+    expect(d.verdict).toBe('mismatch');
+    expect(d.evidence.find((e) => e.check === 'train-test-shift')?.values['decisive']).toBe(true);
+  }, SLOW);
+
+  it.each(seeds)('an under-trained linear classifier on separable data is not enough training, not model bias (seed %i)', async (seed) => {
+    const { train, test } = makeConceptDrift({ n: 300, testN: 200, task: 'classification', angle: 0, seed });
+    const d = await verdictOf({ train, test, model: 'linear', seed, epochs: 10 });
+    console.log(brief(d));
+    expect(d.verdict).toBe('optimization');
+    expect(d.evidence.find((e) => e.check === 'longer-run')?.values['closesGap']).toBe(true);
+  }, SLOW);
+
+  it.each(seeds)('a small validation split with a small test gap is healthy: the test gap decides (seed %i)', async (seed) => {
+    const line = (x: number) => 0.5 * x;
+    const d = await verdictOf({
+      train: makeCurve({ n: 40, seed, noise: 0.5, curve: line }),
+      test: makeCurve({ n: 400, seed: seed + 100, noise: 0.5, curve: line }),
+      model: 'linear',
+      validationFraction: 0.15,
+      seed,
+      epochs: 300,
+    });
+    console.log(brief(d));
+    expect(d.verdict).toBe('healthy');
+    expect(d.rows.validation).toBe(6);
+    expect(d.evidence.find((e) => e.check === 'generalization-gap')?.values['decidedBy']).toBe('test');
+    expect(d.measurements.user.validationStandardError).toBeGreaterThan(0);
+  }, SLOW);
+
+  it.each(seeds)('a borderline right-sized model on a noisy target, on 3 seeds, is healthy on the means and says how often it held (seed %i)', async (seed) => {
+    const d = await verdictOf({
+      train: makeCurve({ n: 600, seed, noise: 0.5, curve: 'sine' }),
+      test: makeCurve({ n: 300, seed: seed + 100, noise: 0.5, curve: 'sine' }),
+      model: 'mlp:32x32:relu',
+      seed,
+      seeds: 3,
+      epochs: 40,
+    });
+    console.log(brief(d));
+    expect(d.verdict).toBe('healthy');
+    expect(d.measurements.user.seeds?.map((s) => s.seed)).toEqual([seed, seed + 1, seed + 2]);
+    expect(d.seeds?.verdicts).toHaveLength(3);
+    expect(d.seeds?.held).toBeGreaterThanOrEqual(2);
+    expect(d.evidence.find((e) => e.check === 'seeds')?.finding).toMatch(d.seeds?.seedDependent ? /seed-dependent/ : /held on all 3 seeds/);
+  }, SLOW);
 });

@@ -21,6 +21,7 @@ interface DiagnoseFlags {
   epochs?: number;
   batchSize?: number | 'full';
   seed: number;
+  seeds?: number;
   budget: Budget;
   backend?: string;
   json?: string;
@@ -49,6 +50,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--epochs <n>', 'epochs per training run (default: the budget\'s)', intFlag('--epochs', { min: 1 }))
     .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag, 32)
     .option('--seed <n>', 'seed for splits, initialization and shuffling', seedFlag(), 0)
+    .option('--seeds <n>', 'seeds for the decisive comparisons, decided on their means (default: 1 for quick, else 3)', intFlag('--seeds', { min: 1 }))
     .option('--budget <b>', 'quick | standard | thorough', choiceFlag('--budget', ['quick', 'standard', 'thorough'] as const), 'standard')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
@@ -84,6 +86,7 @@ export function register(program: Command, io: CliIO): void {
         ...(flags.epochs !== undefined ? { epochs: flags.epochs } : {}),
         ...(flags.batchSize !== undefined ? { batchSize: flags.batchSize } : {}),
         seed: flags.seed,
+        ...(flags.seeds !== undefined ? { seeds: flags.seeds } : {}),
         budget: flags.budget,
         ...(augment ? { augment } : {}),
         cwd: io.cwd,

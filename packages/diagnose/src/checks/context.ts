@@ -23,6 +23,8 @@ export interface DiagnosisSettings {
   epochs: number;
   batchSize: number | 'full';
   seed: number;
+  /** How many seeds the decisive comparisons run on (yours, then the next ones). Default 1. */
+  seeds?: number;
   augment?: AugmentationSpec;
 }
 

@@ -31,16 +31,18 @@ export function treeMeasurements(store: DiagnosisContext['measurements'], task: 
   const { baseline, user, others } = store;
   if (baseline === undefined || user === undefined || others === undefined) return undefined;
   const remedyRuns = (store['remedyRuns'] as Measurements['others'] | undefined) ?? [];
+  const longerRun = store['longerRun'] as Measurements['others'][number] | undefined;
   return {
     task,
     lossName,
     baseline,
     user,
-    others: [...others, ...remedyRuns],
+    others: [...others, ...remedyRuns, ...(longerRun ? [longerRun] : [])],
     ...(store.learningCurve ? { learningCurve: store.learningCurve } : {}),
     ...(store.shift ? { shift: store.shift } : {}),
     ...(store.critical ? { critical: store.critical } : {}),
     ...(store.gradientFlow ? { gradientFlow: store.gradientFlow } : {}),
+    ...(store.validationRows !== undefined ? { validationRows: store.validationRows } : {}),
   };
 }
 

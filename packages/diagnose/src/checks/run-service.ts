@@ -19,6 +19,10 @@ export interface RunRequest {
   learningRate?: number;
   earlyStopping?: boolean;
   l2?: number;
+  /** Epochs other than your settings' (the longer run). */
+  epochs?: number;
+  /** Seed other than your settings' (repeats on other seeds). */
+  seed?: number;
   /** Training rows other than the full training part (learning curve). */
   data?: Dataset;
 }
@@ -102,9 +106,9 @@ function taskFor(r: RunRequest, s: DiagnosisSettings, train: Dataset, validation
     validation,
     optimizer: r.optimizer,
     ...(r.learningRate !== undefined ? { learningRate: r.learningRate } : {}),
-    epochs: s.epochs,
+    epochs: r.epochs ?? s.epochs,
     batchSize: s.batchSize,
-    seed: s.seed,
+    seed: r.seed ?? s.seed,
     ...(r.earlyStopping ? { earlyStopping: { patience: Math.max(3, Math.round(s.epochs / 10)), restoreBestWeights: true } } : {}),
     ...(r.l2 !== undefined ? { l2: r.l2 } : {}),
     ...(s.augment !== undefined ? { augment: s.augment } : {}),
