@@ -4,6 +4,7 @@ import { evaluate } from '@losslens/optim';
 import type { RunSummary } from '../measurements.js';
 import { newtonFit } from '../newton-fit.js';
 import type { DiagnosisContext } from './context.js';
+import { lossFields } from './run-service.js';
 
 /** Models with at most this many parameters get a full-batch damped Newton fit instead of a longer run. */
 export const NEWTON_LIMIT = 200;
@@ -76,12 +77,7 @@ function newtonRun(context: DiagnosisContext, theta: Float32Array): RunSummary {
       optimizer: 'newton',
       learningRate: 1,
       parameters: model.parameterCount,
-      train: onTrain.loss,
-      validation: onValidation.loss,
-      ...(onTest ? { test: onTest.loss } : {}),
-      ...(onTrain.accuracy !== undefined ? { trainAccuracy: onTrain.accuracy } : {}),
-      ...(onValidation.accuracy !== undefined ? { validationAccuracy: onValidation.accuracy } : {}),
-      ...(onTest?.accuracy !== undefined ? { testAccuracy: onTest.accuracy } : {}),
+      ...lossFields(onTrain, onValidation, onTest),
       diverged: !Number.isFinite(onTrain.loss),
       epochs: user.epochs,
       gradientNorm: fit.gradientNorm,

@@ -130,12 +130,7 @@ function summarize(request: RunRequest, model: Model, result: FitResult, test: D
     optimizer: request.optimizer,
     learningRate: last?.learningRate ?? request.learningRate ?? Number.NaN,
     parameters: model.parameterCount,
-    train: onTrain.loss,
-    validation: onValidation.loss,
-    ...(onTest ? { test: onTest.loss } : {}),
-    ...(onTrain.accuracy !== undefined ? { trainAccuracy: onTrain.accuracy } : {}),
-    ...(onValidation.accuracy !== undefined ? { validationAccuracy: onValidation.accuracy } : {}),
-    ...(onTest?.accuracy !== undefined ? { testAccuracy: onTest.accuracy } : {}),
+    ...lossFields(onTrain, onValidation, onTest),
     diverged,
     epochs: result.history.length,
     ...(last ? { gradientNorm: last.gradientNorm } : {}),
@@ -144,6 +139,22 @@ function summarize(request: RunRequest, model: Model, result: FitResult, test: D
       trainLoss: h.trainLoss,
       ...(h.validationLoss !== undefined ? { validationLoss: h.validationLoss } : {}),
     })),
+  };
+}
+
+/**
+ * A run summary's loss and accuracy fields from metrics on the three parts.
+ * @example
+ * const fields = lossFields(onTrain, onValidation, onTest); // { train, validation, test?, trainAccuracy?, … }
+ */
+export function lossFields(onTrain: Metrics, onValidation: Metrics, onTest: Metrics | undefined) {
+  return {
+    train: onTrain.loss,
+    validation: onValidation.loss,
+    ...(onTest ? { test: onTest.loss } : {}),
+    ...(onTrain.accuracy !== undefined ? { trainAccuracy: onTrain.accuracy } : {}),
+    ...(onValidation.accuracy !== undefined ? { validationAccuracy: onValidation.accuracy } : {}),
+    ...(onTest?.accuracy !== undefined ? { testAccuracy: onTest.accuracy } : {}),
   };
 }
 
