@@ -4,10 +4,10 @@
  * rate where the smoothed loss falls fastest.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng, InputError, silentChannel, type Dataset, type EventChannel, type LossFunction, type Model } from '@losslens/core';
+import { createRng, InputError, silentChannel, type Dataset, type EventChannel, type Lens, type LossFunction, type Model } from '@losslens/core';
 import { batchIndices, toTensors } from '@losslens/data';
 import { lossForTask, type LosslensModel } from '@losslens/models';
-import { createOptimizer, type OptimizerName } from '@losslens/optim';
+import { resolveOptimizer, type OptimizerName } from '@losslens/optim';
 
 /** Options of {@link lrFind}. */
 export interface LrFindOptions {
@@ -15,9 +15,11 @@ export interface LrFindOptions {
   train: Dataset;
   /** Default: the task's loss. */
   loss?: LossFunction;
-  /** Default `adam`. */
-  optimizer?: OptimizerName;
+  /** Default `adam`; with `lens`, any registered optimizer (a plugin's too). */
+  optimizer?: OptimizerName | (string & {});
   optimizerConfig?: Record<string, unknown>;
+  /** Where the optimizer name resolves. Default: optim's built-ins. */
+  lens?: Lens;
   /** First rate of the ramp. Default 1e-7. */
   minRate?: number;
   /** Last rate of the ramp. Default 10. */
@@ -155,7 +157,7 @@ interface RampSettings {
 async function ramp(options: LrFindOptions, s: RampSettings): Promise<LrRamp> {
   const { model, train } = options;
   const loss = options.loss ?? lossForTask(train.task, model as Partial<LosslensModel> as LosslensModel);
-  const optimizer = createOptimizer(options.optimizer ?? 'adam', options.optimizerConfig ?? {}, { layout: model.layout });
+  const optimizer = resolveOptimizer(options.optimizer ?? 'adam', options.lens).create(options.optimizerConfig ?? {}, model.layout);
   const rng = createRng(s.seed).fork('lr-find');
   const data = toTensors(train);
   let theta = tf.tensor1d(model.init(s.seed));

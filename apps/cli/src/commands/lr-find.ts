@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
 import { InputError } from '@losslens/core';
 import { lrFind } from '@losslens/health';
-import { optimizerNames, type OptimizerName } from '@losslens/optim';
+import { optimizerNames } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
-import { openLens, pluginFlag } from '../lens.js';
+import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { formatTable } from '../table.js';
 import { batchSizeFlag, loadCommandData, type DataFlags } from './train.js';
 
 interface LrFindFlags extends Omit<DataFlags, 'validation'> {
   model: string;
-  optimizer: OptimizerName;
+  optimizer: string;
   minLr: number;
   maxLr: number;
   steps: number;
@@ -34,7 +34,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--dataset <name>', 'a built-in dataset instead of --train (e.g. mnist, iris, two-moons)')
     .option('--task <task>', 'regression or classification (default: inferred from the target)', choiceFlag('--task', ['regression', 'classification'] as const))
     .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation> | path to a tfjs-layers model.json', 'mlp:64x64:relu')
-    .option('--optimizer <name>', `one of ${optimizerNames.join(', ')}`, choiceFlag('--optimizer', optimizerNames), 'adam')
+    .option('--optimizer <name>', `${optimizerNames.join(', ')}, or a plugin's`, 'adam')
     .option('--min-lr <rate>', 'first rate of the ramp', numberFlag('--min-lr'), 1e-7)
     .option('--max-lr <rate>', 'last rate of the ramp', numberFlag('--max-lr'), 10)
     .option('--steps <n>', 'updates per ramp', intFlag('--steps', { min: 5 }), 100)
@@ -49,11 +49,13 @@ export function register(program: Command, io: CliIO): void {
       if (!(flags.maxLr > flags.minLr)) throw new InputError('E_USAGE', `expected a rate above --min-lr ${flags.minLr}, got ${flags.maxLr}`, { flag: '--max-lr' });
       await preflightOutputs(io.cwd, flags);
       const lens = await openLens(flags, io);
+      checkOptimizer(lens, flags.optimizer);
       const { train } = await loadCommandData({ ...flags, validation: 0 }, io, lens);
       const { model } = await lens.model(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd, flag: '--model' });
       const found = await lrFind({
         model,
         train,
+        lens,
         optimizer: flags.optimizer,
         minRate: flags.minLr,
         maxRate: flags.maxLr,
