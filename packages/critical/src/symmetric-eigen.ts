@@ -67,7 +67,7 @@ export function symmetricEigenvalues(matrix: SquareMatrix | readonly (readonly n
 
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form with the same eigenvalues
- * (blocked: {@link blockedTridiagonalize}). Returns the diagonal and the off-diagonal
+ * (the blocked, LAPACK dsytrd-style reduction). Returns the diagonal and the off-diagonal
  * (`offDiagonal[i]` = T[i][i+1], length n − 1). Only the lower triangle is read.
  * @example
  * const { diagonal, offDiagonal } = tridiagonalize({ size: 3, data });

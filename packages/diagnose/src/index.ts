@@ -29,3 +29,4 @@ export type { Baseline } from './baseline.js';
 export { gradientFlow, criticalCheck, sampleRows } from './curvature.js';
 export { diagnosisMarkdown } from './markdown.js';
 export { diagnosisReport, treeHtml } from './report.js';
+export type { SeedAgreement } from './seeds.js';
