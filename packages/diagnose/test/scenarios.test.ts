@@ -12,7 +12,8 @@ beforeAll(async () => {
   await initTensorflow({ backend: 'wasm' });
 });
 
-const seeds = [1, 2, 3];
+/** Seeds 1–3 by default; `SCENARIO_SEEDS=4,5` runs others (the issue asks for 1–5 before a release). */
+const seeds = (process.env['SCENARIO_SEEDS'] ?? '1,2,3').split(',').map(Number);
 /** Per-test limit of the issue-20 scenarios (several training runs each; the machine may be shared). */
 const SLOW = 300_000;
 
