@@ -1,7 +1,7 @@
 /**
  * The lens every command works through: the built-in packages plus the `--plugin` modules.
  */
-import { InputError, type Dataset } from '@losslens/core';
+import { InputError } from '@losslens/core';
 import { createDefaultLens, type DefaultLens } from '@losslens/lens';
 import type { CliIO } from './command.js';
 import { loadPluginModules } from './load-plugins.js';
@@ -27,15 +27,6 @@ export const pluginFlag = [
 export async function openLens(flags: LensFlags, io: CliIO): Promise<DefaultLens> {
   const plugins = await loadPluginModules(flags.plugin ?? [], io.cwd);
   return createDefaultLens({ plugins, ...(flags.backend !== undefined ? { backend: flags.backend } : {}), events: io.events });
-}
-
-/**
- * A dataset by name through the lens, the error naming `--dataset` and the known names.
- * @example
- * const train = await datasetByName(lens, 'iris', 0);
- */
-export async function datasetByName(lens: DefaultLens, name: string, seed: number): Promise<Dataset> {
-  return lens.dataset(name, { seed });
 }
 
 /** Checks that an optimizer name resolves (before any work), naming `--optimizer`. */

@@ -24,7 +24,7 @@ import { budgets, runSize, type Budget } from './budget.js';
 import { sampleRows } from './curvature.js';
 import { checkSameSchema, createRunService } from './checks/run-service.js';
 import { runChecks, treeMeasurements, type NamedCheck } from './checks/run-checks.js';
-import type { DiagnosisContext } from './checks/context.js';
+import { AFTER_COMPARISONS, type DiagnosisContext } from './checks/context.js';
 import type { Measurements, Verdict } from './measurements.js';
 import { diagnosePlugin, builtinCheckKeys } from './plugin.js';
 import { remediesFor } from './remedies.js';
@@ -275,8 +275,6 @@ function seedEvidence(a: SeedAgreement, verdict: Verdict): Evidence {
  */
 const STANDALONE = new Set(['@losslens/critical', '@losslens/validate', '@losslens/health']);
 
-/** After the comparison runs: where a plugin's check runs unless it says what it needs. */
-const AFTER_RUNS = ['user', 'others', 'baseline'] as const;
 
 /**
  * The checks to run: the built-in `diagnose/*` checks in tree order, then every other analysis
@@ -291,7 +289,7 @@ function checksOf(lens: Lens, extra: readonly Analysis[]): NamedCheck[] {
     analysis: {
       ...analysis,
       title: analysis.title,
-      needs: analysis.needs ?? AFTER_RUNS,
+      needs: analysis.needs ?? AFTER_COMPARISONS,
       run: (c) => analysis.run({ ...c, verdict: (c as DiagnosisContext).decision?.verdict }),
       ...(analysis.applies ? { applies: (c: DiagnosisContext) => analysis.applies!({ ...c, verdict: c.decision?.verdict }) } : {}),
     } as Analysis<DiagnosisContext>,

@@ -56,3 +56,6 @@ export interface DiagnosisContext extends AnalysisContext {
   /** Folder a model.json path resolves against. */
   cwd?: string;
 }
+
+/** What a check needs to run after the comparison runs (and see the tree's preliminary decision). */
+export const AFTER_COMPARISONS: readonly string[] = ['user', 'others', 'baseline'];

@@ -1,6 +1,6 @@
 import type { Analysis } from '@losslens/core';
 import { criticalCheck, gradientFlow, sampleRows } from '../curvature.js';
-import type { DiagnosisContext } from './context.js';
+import { AFTER_COMPARISONS, type DiagnosisContext } from './context.js';
 
 const trainingLossLarge = (context: DiagnosisContext) => context.decision?.path[0] === 'training-loss-large';
 
@@ -12,7 +12,7 @@ const trainingLossLarge = (context: DiagnosisContext) => context.decision?.path[
  */
 export const gradientFlowCheck: Analysis<DiagnosisContext> = {
   title: 'gradient flow at initialization',
-  needs: ['user', 'others', 'baseline'],
+  needs: AFTER_COMPARISONS,
   provides: ['gradientFlow'],
   applies: trainingLossLarge,
   run({ model, train, plan, settings, loss }) {
@@ -30,7 +30,7 @@ export const gradientFlowCheck: Analysis<DiagnosisContext> = {
  */
 export const criticalPointCheck: Analysis<DiagnosisContext> = {
   title: 'critical point at the end of training',
-  needs: ['user', 'others', 'baseline'],
+  needs: AFTER_COMPARISONS,
   provides: ['critical', 'hessian'],
   applies: (context) => trainingLossLarge(context) && context.measurements.user?.diverged === false && context.userTheta !== undefined,
   run({ model, train, plan, settings, loss, userTheta, events }) {

@@ -4,7 +4,7 @@ import { shiftReport } from '@losslens/validate';
 import { sampleRows } from '../curvature.js';
 import { gapIsLarge } from '../thresholds.js';
 import type { RunRequest } from './run-service.js';
-import type { DiagnosisContext } from './context.js';
+import { AFTER_COMPARISONS, type DiagnosisContext } from './context.js';
 
 /** On the small-training-loss branch: is the validation or the test gap large? */
 function gaps(context: DiagnosisContext): { validation: boolean; test: boolean } {
@@ -45,7 +45,7 @@ function learningCurveSubsets(train: Dataset, fractions: readonly number[], seed
  */
 export const learningCurveCheck: Analysis<DiagnosisContext> = {
   title: 'learning curve',
-  needs: ['user', 'others', 'baseline'],
+  needs: AFTER_COMPARISONS,
   provides: ['learningCurve'],
   applies: anyGapLarge,
   async run(context) {
@@ -71,7 +71,7 @@ export const learningCurveCheck: Analysis<DiagnosisContext> = {
  */
 export const remedyRuns: Analysis<DiagnosisContext> = {
   title: 'early stopping and weight decay',
-  needs: ['user', 'others', 'baseline'],
+  needs: AFTER_COMPARISONS,
   provides: ['remedyRuns'],
   applies: anyGapLarge,
   async run(context) {
@@ -91,7 +91,7 @@ export const remedyRuns: Analysis<DiagnosisContext> = {
  */
 export const shiftCheck: Analysis<DiagnosisContext> = {
   title: 'train/test input shift',
-  needs: ['user', 'others', 'baseline'],
+  needs: AFTER_COMPARISONS,
   provides: ['shift'],
   applies: (context) => context.test !== undefined && gaps(context).test,
   run({ train, test, thresholds, settings, events }) {

@@ -3,7 +3,7 @@ import { datasetObjective } from '@losslens/critical';
 import { evaluate } from '@losslens/optim';
 import type { RunSummary } from '../measurements.js';
 import { newtonFit } from '../newton-fit.js';
-import type { DiagnosisContext } from './context.js';
+import { AFTER_COMPARISONS, type DiagnosisContext } from './context.js';
 import { lossFields } from './run-service.js';
 
 /** Models with at most this many parameters get a full-batch damped Newton fit instead of a longer run. */
@@ -37,7 +37,7 @@ export function longerEpochs(epochs: number, rows: number, batchSize: number | '
  */
 export const longerRunCheck: Analysis<DiagnosisContext> = {
   title: 'your model trained longer',
-  needs: ['user', 'others', 'baseline'],
+  needs: AFTER_COMPARISONS,
   provides: ['longerRun'],
   applies: (context) => context.decision?.verdict === 'model-bias' && context.measurements.user?.diverged === false,
   async run(context) {
