@@ -54,7 +54,10 @@ async function importModule(file: string, specifier: string): Promise<Record<str
   }
   try {
     const { tsImport } = await import('tsx/esm/api');
-    return (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    // In a CommonJS project tsx compiles the file to CommonJS: its exports arrive as `default`.
+    const inner = module['default'] as Record<string, unknown> | undefined;
+    return inner !== null && typeof inner === 'object' && !looksLikePlugin(inner) && '__esModule' in inner ? inner : module;
   } catch (error) {
     throw fail(`cannot import plugin "${specifier}": ${(error as Error).message.split('\n')[0]}`);
   }
