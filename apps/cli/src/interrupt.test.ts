@@ -1,7 +1,7 @@
 /**
  * Interrupts keep finished work: SIGINT/SIGTERM mid-study writes what finished (`"partial": true`,
  * with what is missing) and exits 130/143; `--resume` completes it with the same result as an
- * uninterrupted run; a second signal quits at once; diagnose quits cleanly without a file.
+ * uninterrupted run; a second signal quits at once. A diagnosis keeps its finished training runs.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -30,7 +30,7 @@ const readJson = async (name: string) => JSON.parse(await readFile(join(dir, nam
 function untimed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(untimed);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !['ms', 'msPerUpdate', 'msPerEpoch'].includes(key)).map(([key, v]) => [key, untimed(v)]));
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !['ms', 'msPerUpdate', 'msPerEpoch', 'seconds'].includes(key)).map(([key, v]) => [key, untimed(v)]));
 }
 
 /** An in-memory IO whose stop signal fires (as the first SIGINT would) when `when` sees its event. */
@@ -170,10 +170,42 @@ it('a second Ctrl-C quits at once: exit 130, the old output untouched, no tempor
   expect((await readdir(dir)).filter((f) => f.includes('.losslens-'))).toEqual([]);
 }, 120_000);
 
-it('diagnose on SIGTERM exits 143 at once without writing a file', async () => {
-  const { code, stderr } = await child(['diagnose', '--train', inDir('data.csv'), '--target', 'y', '--backend', 'cpu', '--json', inDir('diagnosis.json'), '--report', inDir('diagnosis.html')], [{ pattern: /▶ training/, signal: 'SIGTERM' }]);
+const diagnoseArgs = () => ['diagnose', '--train', inDir('small.csv'), '--target', 'y', '--model', 'mlp:32x32:relu', '--epochs', '60', '--batch-size', '8', '--budget', 'quick', '--backend', 'cpu'];
+
+it('diagnose: a signal keeps the finished training runs (partial JSON, no report); --resume trains only the rest and equals an uninterrupted diagnosis', async () => {
+  expect((await runIn(dir, [...diagnoseArgs(), '--json', inDir('diagnosis-whole.json')])).code).toBe(0);
+  const io = interruptedIO((e) => e.type === 'stage' && e.name === 'training' && e.state === 'end');
+  expect(await runCli([...diagnoseArgs(), '--json', inDir('diagnosis.json'), '--report', inDir('diagnosis.html')], io)).toBe(130);
+  expect(io.err).toMatch(/losslens: SIGINT: stopped after \d+ finished training runs; wrote the finished part to .*diagnosis\.json \("partial": true\); continue with --resume/);
+  const partial = await readJson('diagnosis.json');
+  expect(partial['partial']).toBe(true);
+  const kept = (partial['resume'] as { state: { runs: unknown[] } }).state.runs.length;
+  expect(kept).toBeGreaterThan(0);
+  expect((await readdir(dir)).filter((f) => f === 'diagnosis.html' || f.includes('.losslens-'))).toEqual([]);
+
+  const resumed = memoryIO(dir);
+  let retrained = 0;
+  resumed.events.on((e) => {
+    if (e.type === 'stage' && e.name === 'training' && e.state === 'start') retrained += (e.message ?? '').split(', ').length;
+  });
+  expect(await runCli([...diagnoseArgs(), '--resume', inDir('diagnosis.json')], resumed)).toBe(0);
+  expect(retrained).toBeGreaterThan(0);
+  const final = await readJson('diagnosis.json');
+  expect(final['partial']).toBeUndefined();
+  expect(untimed(final)).toEqual(untimed(await readJson('diagnosis-whole.json')));
+  // Other flags are refused, naming the first that differs.
+  const io2 = interruptedIO((e) => e.type === 'stage' && e.name === 'training' && e.state === 'end');
+  expect(await runCli([...diagnoseArgs(), '--json', inDir('diagnosis-2.json')], io2)).toBe(130);
+  const other = await runIn(dir, [...diagnoseArgs().map((a) => (a === '60' ? '61' : a)), '--resume', inDir('diagnosis-2.json')]);
+  expect(other.code).toBe(2);
+  expect(other.err).toMatch(/--resume: .*diagnosis-2\.json: was made with epochs = 60, this run has 61; give the same flags to resume/);
+}, 300_000);
+
+it('diagnose on a real SIGTERM stops after the training in progress, exits 143 and writes only the partial JSON', async () => {
+  const { code, stderr } = await child([...diagnoseArgs(), '--json', inDir('diag-term.json'), '--report', inDir('diag-term.html')], [{ pattern: /▶ training/, signal: 'SIGTERM' }]);
   expect(code).toBe(143);
-  expect(stderr).toMatch(/SIGTERM: quit at once/);
+  expect(stderr).toMatch(/SIGTERM: stopping after the run in progress/);
+  expect((await readJson('diag-term.json'))['partial']).toBe(true);
   const files = await readdir(dir);
-  expect(files.filter((f) => f.startsWith('diagnosis') || f.includes('.losslens-'))).toEqual([]);
+  expect(files.filter((f) => f === 'diag-term.html' || f.includes('.losslens-'))).toEqual([]);
 }, 120_000);

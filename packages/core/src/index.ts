@@ -1,6 +1,6 @@
 export { LosslensError, InputError, PluginError, isInputError } from './errors.js';
 export type { ErrorCode, ErrorLocation } from './errors.js';
-export { createRng, hashSeed } from './rng.js';
+export { createRng, hashSeed, seed32 } from './rng.js';
 export type { Rng } from './rng.js';
 export { createEventChannel, silentChannel } from './events.js';
 export type { EventChannel, LensEvent, Listener, ProgressEvent, StageEvent, NoteEvent } from './events.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, hashSeed } from './rng.js';
+import { createRng, hashSeed, seed32 } from './rng.js';
 
 describe('createRng', () => {
   it('is reproducible per seed and differs across seeds', () => {
@@ -57,6 +57,20 @@ describe('createRng', () => {
     expect(createRng(1).fork('init').uniform()).toBe(createRng(1).fork('init').uniform());
     expect(createRng(1).fork('init').uniform()).not.toBe(createRng(1).fork('data').uniform());
     expect(hashSeed(1, 'a')).not.toBe(hashSeed(2, 'a'));
-    expect(() => createRng(Number.NaN)).toThrow(/finite/);
+    expect(() => createRng(Number.NaN)).toThrow(/seed must be an integer/);
+  });
+
+  it('seeds do not wrap: 2^32 + k and k - 2^32 get their own streams, seeds in [0, 2^32) keep theirs, non-integers are refused', () => {
+    const first = (seed: number) => createRng(seed).uniform();
+    expect(seed32(7)).toBe(7);
+    expect(seed32(2 ** 32 - 1)).toBe(2 ** 32 - 1);
+    expect(first(2 ** 32)).not.toBe(first(0));
+    expect(first(2 ** 32 + 5)).not.toBe(first(5));
+    expect(first(-1)).not.toBe(first(2 ** 32 - 1));
+    expect(createRng(2 ** 32).fork('x').uniform()).not.toBe(createRng(0).fork('x').uniform());
+    expect(hashSeed(2 ** 32 + 3, 'a')).not.toBe(hashSeed(3, 'a'));
+    expect(() => createRng(1.5)).toThrow(/seed must be an integer.*got 1.5/);
+    expect(() => createRng(Number.NaN)).toThrow(/seed must be an integer/);
+    expect(() => createRng(2 ** 60)).toThrow(/safe one/);
   });
 });

@@ -28,8 +28,7 @@ export interface Rng {
  * rng.uniform(); // same value on every machine for seed 42
  */
 export function createRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+  let state = (seed32(seed) ^ 0x9e3779b9) >>> 0;
   let spare: number | undefined;
   const next32 = (): number => {
     state = (state + 0x9e3779b9) >>> 0;
@@ -80,10 +79,28 @@ export function createRng(seed: number): Rng {
 
 /** Mixes a seed with a label into a new 32-bit seed (FNV-1a over the label's characters). */
 export function hashSeed(seed: number, label: string | number): number {
-  let h = (0x811c9dc5 ^ (Math.floor(seed) >>> 0)) >>> 0;
+  let h = (0x811c9dc5 ^ seed32(seed)) >>> 0;
   for (const ch of String(label)) {
     h ^= ch.codePointAt(0) ?? 0;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
+}
+
+/**
+ * A seed as the 32 bits the streams start from. Seeds in [0, 2³²) are themselves; any other
+ * safe integer (negative, or 2³² and above) mixes its high part in, so 2³² + k or k − 2³² does
+ * not silently repeat seed k's stream. A non-integer seed is an error, not silently floored.
+ * @example
+ * seed32(7); // 7
+ * seed32(2 ** 32) === seed32(0); // false
+ */
+export function seed32(seed: number): number {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer (a safe one, |seed| < 2^53), got ${seed}`);
+  const high = Math.floor(seed / 4294967296);
+  const low = seed - high * 4294967296;
+  if (high === 0) return low;
+  let h = Math.imul(high ^ (high >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (low ^ h ^ (h >>> 16) ^ 0x5bd1e995) >>> 0;
 }

@@ -23,6 +23,7 @@ import { validate } from '@losslens/validate';
 import { budgets, runSize, type Budget } from './budget.js';
 import { sampleRows } from './curvature.js';
 import { checkSameSchema, createRunService } from './checks/run-service.js';
+import type { DiagnosisStopped, RunStore } from './checks/run-store.js';
 import { runChecks, treeMeasurements, type NamedCheck } from './checks/run-checks.js';
 import { AFTER_COMPARISONS, type DiagnosisContext } from './checks/context.js';
 import type { Measurements, Verdict } from './measurements.js';
@@ -89,6 +90,16 @@ export interface DiagnoseOptions {
   /** Folder a model.json path resolves against (default: the process's). */
   cwd?: string;
   events?: EventChannel;
+  /**
+   * Stops the diagnosis before its next batch of training runs: it then throws
+   * {@link DiagnosisStopped}, and every run that finished is in `runStore`.
+   */
+  signal?: AbortSignal;
+  /**
+   * Finished training runs by key: looked up before each run and filled after. Pass the store of
+   * a stopped diagnosis to finish it without retraining; the result equals an uninterrupted one.
+   */
+  runStore?: RunStore;
 }
 
 /** The diagnosis: the CLI JSON contract (verdict, losses, evidence, remedies) plus the measurements behind it. */
@@ -218,7 +229,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     ...(test ? { test } : {}),
     model: userModel,
     loss,
-    trainRuns: createRunService({ lens, settings, train: runTrain, validation, ...(test ? { test } : {}), loss, ...(workers !== undefined ? { workers } : {}), events, ...(options.cwd ? { cwd: options.cwd } : {}) }),
+    trainRuns: createRunService({ lens, settings, train: runTrain, validation, ...(test ? { test } : {}), loss, ...(workers !== undefined ? { workers } : {}), events, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.runStore ? { store: options.runStore } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
     measurements: {},
     ...(options.cwd ? { cwd: options.cwd } : {}),
   };

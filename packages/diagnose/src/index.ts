@@ -22,6 +22,8 @@ export { runChecks, treeMeasurements } from './checks/run-checks.js';
 export type { NamedCheck, CheckLog } from './checks/run-checks.js';
 export type { DiagnosisContext, DiagnosisSettings } from './checks/context.js';
 export type { RunRequest, TrainedRun } from './checks/run-service.js';
+export { DiagnosisStopped, isDiagnosisStopped } from './checks/run-store.js';
+export type { RunStore } from './checks/run-store.js';
 export { budgets, epochsFor, runSize, MIN_EPOCHS } from './budget.js';
 export type { Budget, BudgetPlan, RunSize } from './budget.js';
 export { fitBaseline } from './baseline.js';

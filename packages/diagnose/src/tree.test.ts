@@ -244,6 +244,34 @@ describe('issue 20: sturdier verdicts', () => {
     expect(decide(measure({ ...noTest, validationStandardError: 0.1 }, []), t).verdict).toBe('overfitting');
   });
 
+  it('a mismatch needs evidence: a test loss within the validation loss\'s noise and no input shift is overfitting', () => {
+    // Seed 5 of "a wide net on a few dozen rows": 6 validation rows, validation 1.822 ± 1.379, test 1.546.
+    const user = run('mlp:128x128:relu', 'user', 0.1865, 1.822, { test: 1.546, validationStandardError: 1.379 });
+    const growing = [
+      { size: 8, train: 0.41, validation: 0.87, test: 1.44 },
+      { size: 24, train: 0.1865, validation: 1.822, test: 1.546 },
+    ];
+    const m = { ...measure(user, [], { shift: noShift, learningCurve: growing }), validationRows: 6 };
+    const d = decide(m, t);
+    expect(d.verdict).toBe('overfitting');
+    const line = d.evidence.find((e) => e.check === 'test-vs-validation');
+    expect(line?.values['difference']).toBeCloseTo(1.546 - 1.822, 3);
+    expect(line?.values['noise']).toBeCloseTo(2 * 1.379, 3);
+    // A test loss beyond the validation loss's noise is evidence that the test data differ.
+    expect(decide({ ...m, user: { ...user, test: 1.822 + 2 * 1.379 + 0.1 } }, t).verdict).toBe('mismatch');
+    // So is a detected input shift, whatever the losses.
+    expect(decide({ ...m, shift: { ...noShift, shifted: true } }, t).verdict).toBe('mismatch');
+  });
+
+  it('the test gap is measured in units of the in-distribution baseline, so a shifted test set\'s larger trivial loss does not hide it', () => {
+    // Seed 4 of the region shift: the training mean predicts the shifted test rows badly (baseline 6).
+    const user = run('mlp:64x64:relu', 'user', 0.5285, 1.074, { test: 1.119, validationStandardError: 0.379 });
+    const m = { ...measure(user, [], { shift: regionShift }), baseline: { train: 1, validation: 1, test: 6 } };
+    const d = decide(m, t);
+    expect(d.path).toEqual(['training-loss-small', 'testing-loss-large', 'mismatch']);
+    expect(d.evidence.find((e) => e.check === 'generalization-gap')?.values['allowedGap']).toBeCloseTo(0.5 * 0.5285, 3);
+  });
+
   it('rule 5: runs repeated on seeds are decided on their means, a lead inside the seeds\' noise does not count, and the agreement is counted', () => {
     const seeds = (role: RunSummary['role'], trains: number[], validations: number[]) =>
       meanOverSeeds(trains.map((train, k) => ({ seed: k + 1, run: run(role, role, train, validations[k]!) })));

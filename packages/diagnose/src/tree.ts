@@ -234,8 +234,11 @@ export function shiftIsDecisive(s: ShiftSummary | undefined, t: Thresholds): boo
  * beyond its own noise (`standardErrors` × the validation loss's standard error). A large test gap
  * is overfitting when the validation split shows most of it — unless the shift tests are
  * decisive and the test gap is several times the validation gap (mismatch, and the model also
- * overfits). Otherwise it is a mismatch, unless the shift tests see nothing AND the learning
- * curve shows more data closing the TEST gap (overfitting a small validation split missed).
+ * overfits). A mismatch needs evidence that the test data differ: with no input shift and a test
+ * loss within the validation loss's noise, the large test gap is overfitting. Otherwise it is a
+ * mismatch, unless the shift tests see nothing AND the learning curve shows more data closing
+ * the TEST gap (overfitting a small validation split missed). Both gaps are measured against the
+ * in-distribution (validation) baseline.
  * Without a test set, the validation gap decides.
  * @example
  * overfittingOrMismatch(measurements, defaultThresholds).verdict; // 'mismatch'
@@ -253,7 +256,9 @@ export function overfittingOrMismatch(
   const beyondAllowance = gapIsLarge(u.validation, u.train, base, t);
   const validationLarge = beyondAllowance && validationGap > noise;
   const testGap = u.test === undefined ? undefined : u.test - u.train;
-  const testLarge = u.test !== undefined && gapIsLarge(u.test, u.train, m.baseline.test ?? base, t);
+  // Both gaps in units of the in-distribution baseline: a shifted test set's larger trivial loss
+  // must not hide the very gap that points to the shift.
+  const testLarge = u.test !== undefined && gapIsLarge(u.test, u.train, base, t);
   const evidence: Evidence[] = [
     {
       check: 'generalization-gap',
@@ -334,6 +339,20 @@ export function overfittingOrMismatch(
   }
   // The validation split shows most of the test gap: the model does not generalize (overfitting).
   if (validationLarge && validationGap >= t.validationShareOfTestGap * tg) return { verdict: 'overfitting', testingLarge: true, evidence };
+  // A mismatch needs evidence that the test data differ: a detected input shift, or a test loss
+  // above the validation loss by more than the validation loss's noise. With neither, the large
+  // test gap is the model not generalizing, which a small validation split could not show
+  // beyond its noise: overfitting.
+  const testOverValidation = u.test - u.validation;
+  const testBeyondValidation = testOverValidation > noise;
+  if (m.shift !== undefined && !m.shift.shifted && !testBeyondValidation) {
+    evidence.push({
+      check: 'test-vs-validation',
+      finding: `the test loss ${fmt(u.test)} is within ${t.standardErrors} standard errors of the validation loss ${fmt(u.validation)} (difference ${fmt(testOverValidation)}, noise ${fmt(noise)}) and the inputs show no shift: nothing shows the test data differ, so the test gap is overfitting`,
+      values: { test: round(u.test), validation: round(u.validation), difference: round(testOverValidation), noise: round(noise), standardErrors: t.standardErrors },
+    });
+    return { verdict: 'overfitting', testingLarge: true, evidence };
+  }
   // Otherwise the test data look different. A small validation split can miss overfitting, so
   // when the inputs show no shift and more data closes the TEST gap, it is overfitting after all.
   const overfit = m.shift !== undefined && !m.shift.shifted && moreDataHelps === true;

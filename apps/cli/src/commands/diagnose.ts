@@ -2,10 +2,13 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Dataset, type Task } from '@losslens/core';
 import { loadCsv } from '@losslens/data';
-import { diagnosisMarkdown, diagnosisReport, type Budget } from '@losslens/diagnose';
+import { diagnosisMarkdown, diagnosisReport, isDiagnosisStopped, type Budget, type Diagnosis, type TrainedRun } from '@losslens/diagnose';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
+import { stopSignal } from '../interrupt.js';
+import { partialFields, readResume } from '../resume.js';
+import { resultSettings, stopWithPartial } from '../resumable.js';
 import { checkOptimizer, openLens, parseAugment, pluginFlag } from '../lens.js';
 
 interface DiagnoseFlags {
@@ -27,7 +30,19 @@ interface DiagnoseFlags {
   json?: string;
   report?: string;
   plugin?: string[];
+  resume?: string;
 }
+
+/** The finished runs of a stopped diagnosis, as its partial JSON keeps them (θ as base64 float32). */
+interface DiagnoseState {
+  runs: { key: string; run: TrainedRun['run']; theta: string }[];
+}
+
+const toBase64 = (theta: Float32Array) => Buffer.from(theta.buffer, theta.byteOffset, theta.byteLength).toString('base64');
+const fromBase64 = (text: string) => {
+  const bytes = Buffer.from(text, 'base64');
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+};
 
 const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'];
 
@@ -56,13 +71,21 @@ export function register(program: Command, io: CliIO): void {
     .option(...pluginFlag)
     .option('--json <out>', 'write the diagnosis as JSON')
     .option('--report <out.html>', 'write a self-contained HTML report with plots')
+    .option('--resume <out.json>', 'continue a diagnosis stopped by Ctrl-C or SIGTERM without retraining its finished runs; writes to --json, else back to this file')
     .action(async (flags: DiagnoseFlags) => {
       if ((flags.train === undefined) === (flags.dataset === undefined)) {
         throw new InputError('E_USAGE', 'give exactly one of --train FILE or --dataset NAME', { flag: flags.train ? '--dataset' : '--train' });
       }
       if (flags.train !== undefined && flags.target === undefined) throw new InputError('E_USAGE', 'is required with --train', { flag: '--target' });
       if (flags.dataset !== undefined && flags.test !== undefined) throw new InputError('E_USAGE', 'goes with --train, not --dataset', { flag: '--test' });
+      flags.json ??= flags.resume;
       await preflightOutputs(io.cwd, flags);
+      const settings = resultSettings(flags);
+      const store = new Map<string, TrainedRun>();
+      if (flags.resume !== undefined) {
+        const state = await readResume<DiagnoseState>(io.cwd, flags.resume, 'diagnose', settings);
+        for (const r of state.runs) store.set(r.key, { run: r.run, theta: fromBase64(r.theta) });
+      }
       const lens = await openLens(flags, io);
       checkOptimizer(lens, flags.optimizer ?? 'adam');
       const augment = flags.augment === undefined ? undefined : parseAugment(lens, flags.augment);
@@ -77,7 +100,8 @@ export function register(program: Command, io: CliIO): void {
           test = await loadCsv(resolve(io.cwd, flags.test), { target: flags.target!, file: flags.test, like: train });
         }
       }
-      const diagnosis = await lens.diagnose({
+      const signal = stopSignal(io);
+      const diagnosis: Diagnosis = await lens.diagnose({
         train,
         ...(test ? { test } : {}),
         model: flags.model ?? 'mlp:32x32:relu',
@@ -91,6 +115,13 @@ export function register(program: Command, io: CliIO): void {
         ...(augment ? { augment } : {}),
         cwd: io.cwd,
         events: io.events,
+        signal,
+        runStore: store,
+      }).catch(async (error: unknown) => {
+        if (!isDiagnosisStopped(error)) throw error;
+        const runs = [...store].map(([key, { run, theta }]) => ({ key, run, theta: toBase64(theta) }));
+        const json = partialFields('diagnose', settings, { stage: 'the training runs after the finished ones, and the verdict' }, { runs } satisfies DiagnoseState);
+        return stopWithPartial(io, signal, flags.json, json, `stopped after ${runs.length} finished training run${runs.length === 1 ? '' : 's'}`);
       });
       io.stdout(diagnosisMarkdown(diagnosis));
       if (flags.json !== undefined) {

@@ -13,7 +13,7 @@ function gaps(context: DiagnosisContext): { validation: boolean; test: boolean }
   const u = m.user;
   return {
     validation: gapIsLarge(u.validation, u.train, m.baseline.validation, t),
-    test: u.test !== undefined && gapIsLarge(u.test, u.train, m.baseline.test ?? 1, t),
+    test: u.test !== undefined && gapIsLarge(u.test, u.train, m.baseline.validation, t),
   };
 }
 const anyGapLarge = (context: DiagnosisContext) => {

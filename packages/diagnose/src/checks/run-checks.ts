@@ -8,6 +8,7 @@ import type { Measurements } from '../measurements.js';
 import type { Thresholds } from '../thresholds.js';
 import { decide } from '../tree.js';
 import type { DiagnosisContext } from './context.js';
+import { isDiagnosisStopped } from './run-store.js';
 
 /** A check as the runner sees it: a registry key and the analysis. */
 export interface NamedCheck {
@@ -72,7 +73,7 @@ export async function runChecks(checks: readonly NamedCheck[], context: Diagnosi
           if (own.userTheta !== undefined) context.userTheta = own.userTheta;
           return result;
         } catch (error) {
-          if (isInputError(error)) throw error;
+          if (isInputError(error) || isDiagnosisStopped(error)) throw error;
           const message = (error as Error).message?.split('\n')[0] ?? String(error);
           return { check: check.key, finding: `analysis ${check.key} failed: ${message}`, values: { failed: true, error: message } } satisfies Evidence;
         }

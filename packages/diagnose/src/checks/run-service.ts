@@ -7,6 +7,7 @@ import { isModelPath, modelFromSpec, resolveModel } from '@losslens/models';
 import { evaluate, fitMany, type FitResult, type FitTask, type Metrics, type OptimizerName } from '@losslens/optim';
 import type { RunRole, RunSummary } from '../measurements.js';
 import type { DiagnosisSettings } from './context.js';
+import { DiagnosisStopped, runKey, type RunStore } from './run-store.js';
 
 /** A run the diagnosis asks for: the model, the optimizer, and what differs from your settings. */
 export interface RunRequest {
@@ -44,6 +45,10 @@ export interface RunServiceOptions {
   workers?: number;
   events: EventChannel;
   cwd?: string;
+  /** Finished runs: looked up before training, filled after (resume an interrupted diagnosis). */
+  store?: RunStore;
+  /** Aborted: no new batch of runs starts; the service throws {@link DiagnosisStopped}. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -64,6 +69,7 @@ export function createRunService(options: RunServiceOptions): (requests: readonl
     }
     return model;
   };
+  const done = new Set<string>();
   let queue: { requests: readonly RunRequest[]; resolve: (runs: TrainedRun[]) => void; reject: (error: unknown) => void }[] = [];
 
   const flush = async () => {
@@ -71,17 +77,28 @@ export function createRunService(options: RunServiceOptions): (requests: readonl
     queue = [];
     const requests = batch.flatMap((b) => b.requests);
     try {
-      events.emit({ type: 'stage', name: 'training', state: 'start', message: requests.map((r) => r.label).join(', ') });
+      if (options.signal?.aborted) throw new DiagnosisStopped(done.size);
       const tasks = requests.map((r) => taskFor(r, settings, train, validation, options.cwd));
-      const results = await fitMany(tasks, { ...(options.workers !== undefined ? { workers: options.workers } : {}), events, progressTask: 'training runs', lens });
-      const trained: TrainedRun[] = [];
-      for (const [i, r] of requests.entries()) {
-        trained.push({ run: summarize(r, r.model ?? (await modelFor(r.spec)), results[i]!, test, loss), theta: results[i]!.theta });
+      const keys = tasks.map((task, i) => runKey({ label: requests[i]!.label, role: requests[i]!.role, ...task }, requests[i]!.data ?? train));
+      const stored = keys.map((key) => options.store?.get(key));
+      const todo = requests.flatMap((_r, i) => (stored[i] === undefined ? [i] : []));
+      for (const [i, key] of keys.entries()) if (stored[i] !== undefined) done.add(key);
+      const trained = [...stored];
+      if (todo.length > 0) {
+        events.emit({ type: 'stage', name: 'training', state: 'start', message: todo.map((i) => requests[i]!.label).join(', ') });
+        const results = await fitMany(todo.map((i) => tasks[i]!), { ...(options.workers !== undefined ? { workers: options.workers } : {}), events, progressTask: 'training runs', lens });
+        for (const [j, i] of todo.entries()) {
+          const r = requests[i]!;
+          const run: TrainedRun = { run: summarize(r, r.model ?? (await modelFor(r.spec)), results[j]!, test, loss), theta: results[j]!.theta };
+          trained[i] = run;
+          options.store?.set(keys[i]!, run);
+          done.add(keys[i]!);
+        }
+        events.emit({ type: 'stage', name: 'training', state: 'end' });
       }
-      events.emit({ type: 'stage', name: 'training', state: 'end' });
       let offset = 0;
       for (const b of batch) {
-        b.resolve(trained.slice(offset, offset + b.requests.length));
+        b.resolve(trained.slice(offset, offset + b.requests.length) as TrainedRun[]);
         offset += b.requests.length;
       }
     } catch (error) {
