@@ -119,3 +119,20 @@ it('batch-study writes through the shared writer: an existing output is replaced
   const { runs } = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8')) as { runs: unknown[] };
   expect(runs).toHaveLength(2);
 });
+
+it("an output that is a model.json's weight file is refused, naming the shard (the model's weights would be lost)", async () => {
+  const folder = join(dir, 'trained');
+  await mkdir(folder, { recursive: true });
+  const weights = new Uint8Array(16).fill(7);
+  await writeFile(join(folder, 'weights.bin'), weights);
+  await writeFile(join(folder, 'model.json'), JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['weights.bin'], weights: [] }] }));
+  for (const args of [
+    ['hessian', '--model', 'trained/model.json', '--data', 'train.csv', '--target', 'y'],
+    ['cv', '--train', 'train.csv', '--target', 'y', '--models', 'linear;trained/model.json'],
+  ]) {
+    const { code, err } = await runIn(dir, [...args, '--json', 'trained/weights.bin']);
+    expect(code).toBe(2);
+    expect(err.trim()).toMatch(/--json: cannot write trained\/weights\.bin: it is the input file of --models? \(trained\/model\.json's weight file weights\.bin\); choose another output path/);
+  }
+  expect(new Uint8Array(await readFile(join(folder, 'weights.bin')))).toEqual(weights);
+});
