@@ -5,10 +5,10 @@
  * never leaves a half-written or empty file where a valid one was.
  */
 import { constants, unlinkSync } from 'node:fs';
-import { lstat, mkdir, open, readFile, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '@losslens/core';
-import { MAX_MODEL_JSON_BYTES } from '@losslens/models';
+import { parseManifest, readModelJson } from '@losslens/models';
 
 /** Output flags: the flags object key → the flag's name. A `--json` without a value (a boolean) prints to stdout and is not a file. */
 export const OUTPUT_FLAGS = { json: '--json', report: '--report', svg: '--svg', html: '--html' } as const;
@@ -126,14 +126,11 @@ async function inputFiles(cwd: string, flags: Record<string, unknown>): Promise<
   return found;
 }
 
-/** The weight files a tfjs-layers model.json lists (none when it is not one, or too large to be one). */
+/** The weight files a tfjs-layers model.json lists (none when the file is not a readable model.json). */
 async function weightFiles(file: string): Promise<string[]> {
-  const size = (await stat(file).catch(() => undefined))?.size ?? Infinity;
-  if (size > MAX_MODEL_JSON_BYTES) return [];
   try {
-    const json = JSON.parse(await readFile(file, 'utf8')) as { weightsManifest?: { paths?: unknown[] }[] };
-    if (!Array.isArray(json.weightsManifest)) return [];
-    return json.weightsManifest.flatMap((group) => (Array.isArray(group?.paths) ? group.paths.filter((p): p is string => typeof p === 'string') : []));
+    const json = JSON.parse(await readModelJson(file)) as { weightsManifest?: unknown };
+    return parseManifest(json.weightsManifest, file).flatMap((group) => group.paths);
   } catch {
     return [];
   }

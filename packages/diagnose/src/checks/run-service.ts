@@ -79,8 +79,9 @@ export function createRunService(options: RunServiceOptions): (requests: readonl
     try {
       if (options.signal?.aborted) throw new DiagnosisStopped(done.size);
       const tasks = requests.map((r) => taskFor(r, settings, train, validation, options.cwd));
-      const keys = tasks.map((task, i) => runKey({ label: requests[i]!.label, role: requests[i]!.role, ...task }, requests[i]!.data ?? train));
-      const stored = keys.map((key) => options.store?.get(key));
+      // Keys (a fingerprint of each run's rows) only when there is a store to look them up in.
+      const keys = options.store === undefined ? [] : tasks.map((task, i) => runKey({ label: requests[i]!.label, role: requests[i]!.role, ...task }, requests[i]!.data ?? train));
+      const stored = keys.length === 0 ? requests.map(() => undefined) : keys.map((key) => options.store!.get(key));
       const todo = requests.flatMap((_r, i) => (stored[i] === undefined ? [i] : []));
       for (const [i, key] of keys.entries()) if (stored[i] !== undefined) done.add(key);
       const trained = [...stored];
@@ -91,8 +92,10 @@ export function createRunService(options: RunServiceOptions): (requests: readonl
           const r = requests[i]!;
           const run: TrainedRun = { run: summarize(r, r.model ?? (await modelFor(r.spec)), results[j]!, test, loss), theta: results[j]!.theta };
           trained[i] = run;
-          options.store?.set(keys[i]!, run);
-          done.add(keys[i]!);
+          if (options.store !== undefined) {
+            options.store.set(keys[i]!, run);
+            done.add(keys[i]!);
+          }
         }
         events.emit({ type: 'stage', name: 'training', state: 'end' });
       }

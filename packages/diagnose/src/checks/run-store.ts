@@ -35,6 +35,18 @@ export const isDiagnosisStopped = (error: unknown): error is DiagnosisStopped =>
  * fingerprint(train); // 'n=240:3f1a9c02'
  */
 export function fingerprint(data: Dataset): string {
+  let known = fingerprints.get(data);
+  if (known === undefined) {
+    known = hashRows(data);
+    fingerprints.set(data, known);
+  }
+  return known;
+}
+
+/** Fingerprints by dataset object: every batch of runs asks again for the same training rows. */
+const fingerprints = new WeakMap<Dataset, string>();
+
+function hashRows(data: Dataset): string {
   let h = 0x811c9dc5;
   const mix = (bytes: Uint8Array) => {
     for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
