@@ -4,7 +4,7 @@ import { sharpnessMeasure } from '@losslens/critical';
 import { learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type SharpnessMeasure } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
-import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
+import { checkOptimizer, openLens, withDefaultRate, pluginFlag } from '../lens.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { stopSignal } from '../interrupt.js';
 import { partialFields, readResume } from '../resume.js';
@@ -91,7 +91,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--sharpness', 'also measure the sharpness of each final θ: top Hessian eigenvalue and Keskar ε-sharpness')
     .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation> | a plugin\'s prefix', 'mlp:128:relu')
     .option('--optimizer <name>', `${optimizerNames.join(', ')}, or a plugin's`, 'sgd')
-    .option('--lr <rate>', 'learning rate at the smallest batch size (default: the optimizer’s)', numberFlag('--lr'))
+    .option('--lr <rate>', 'learning rate at the smallest batch size (default: 0.01 for adam/adamw/lamb, else the optimizer’s)', numberFlag('--lr'))
     .option('--validation <fraction>', 'validation share held out from the training rows', numberFlag('--validation'), 0.2)
     .option('--seed <n>', 'one seed for the split and every trial', seedFlag(), 0)
     .option('--workers <n>', 'worker threads (default: one per core, at most one per batch size)', intFlag('--workers', { min: 1 }))
@@ -120,7 +120,7 @@ export function register(program: Command, io: CliIO): void {
         batchSizes: flags.batchSizes,
         epochs: flags.epochs,
         optimizer: flags.optimizer,
-        ...(flags.lr === undefined ? {} : { learningRate: flags.lr }),
+        ...withDefaultRate(lens, flags.optimizer, flags.lr),
         lrScaling: flags.lrScaling,
         seed: flags.seed,
         ...(flags.workers === undefined ? {} : { workers: flags.workers }),

@@ -1,26 +1,22 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '@losslens/core';
 import { datasetObjective, filterNormalizedSurface, interpolate1d, type Interpolation, type LossSurface } from '@losslens/critical';
-import { loadCsv } from '@losslens/data';
 import { htmlPage, lineChart, renderSvg, type ChartSpec } from '@losslens/plot';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { openLens, pluginFlag } from '../lens.js';
 import { dataAndLoss, loadPoint } from './hessian.js';
+import { analysisDataOptions, loadAnalysisData, type AnalysisDataFlags } from '../analysis-data.js';
 
-interface LandscapeFlags {
+interface LandscapeFlags extends AnalysisDataFlags {
   model: string;
   compare?: string;
-  data: string;
-  target: string;
   loss?: 'mse' | 'crossentropy';
   points?: number;
   range: number;
   from: number;
   to: number;
-  seed: number;
   backend?: string;
   json?: string;
   svg?: string;
@@ -64,13 +60,13 @@ export function interpolationSpec(curve: Interpolation, title: string): ChartSpe
 
 /** `losslens landscape`: the loss around a solution (2-D, filter-normalized) or between two (1-D). */
 export function register(program: Command, io: CliIO): void {
-  program
-    .command('landscape')
-    .description('loss landscape: a 2-D filter-normalized surface around --model, or the 1-D line from --model to --compare')
-    .requiredOption('--model <model.json>', 'a tfjs-layers model.json (the center / point A), or a spec (θ = init(--seed))')
-    .option('--compare <model.json>', 'a second solution of the same architecture: interpolate from --model to it (1-D)')
-    .requiredOption('--data <file>', 'CSV the loss is computed on')
-    .requiredOption('--target <column>', 'the column to predict')
+  analysisDataOptions(
+    program
+      .command('landscape')
+      .description('loss landscape: a 2-D filter-normalized surface around --model, or the 1-D line from --model to --compare')
+      .requiredOption('--model <model.json>', 'a tfjs-layers model.json or its folder (the center / point A; a preprocessing.json beside it is applied), or a spec (θ = init(--seed))')
+      .option('--compare <model.json>', 'a second solution of the same architecture: interpolate from --model to it (1-D)'),
+  )
     .option('--loss <loss>', 'mse | crossentropy (default: from the target column)', choiceFlag('--loss', ['mse', 'crossentropy'] as const))
     .option('--points <n>', 'grid points per axis (default 21 for 2-D, 41 for 1-D)', intFlag('--points', { min: 2, max: 201 }))
     .option('--range <r>', '2-D: the grid spans [−r, r] along both directions', numberFlag('--range'), 1)
@@ -86,7 +82,7 @@ export function register(program: Command, io: CliIO): void {
       await preflightOutputs(io.cwd, flags);
       const lens = await openLens(flags, io);
       const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
-      const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });
+      const { dataset } = await loadAnalysisData(flags, flags.model, io, lens, task);
       const a = await loadPoint(flags.model, dataset, io, flags.seed, '--model', lens);
       const { data, loss } = dataAndLoss(a.model, dataset, flags.loss);
       const objective = datasetObjective(a.model, data, loss);
@@ -100,14 +96,14 @@ export function register(program: Command, io: CliIO): void {
             throw new InputError('E_SHAPE', `${flags.compare} has a different architecture from ${flags.model} (${b.model.parameterCount} vs ${a.model.parameterCount} parameters)`, { flag: '--compare' });
           }
           if (!(flags.to > flags.from)) throw new InputError('E_USAGE', `--to (${flags.to}) must exceed --from (${flags.from})`, { flag: '--to' });
-          const curve = interpolate1d(objective, a.theta, b.theta, { from: flags.from, to: flags.to, points: flags.points ?? 41 });
+          const curve = interpolate1d(objective, a.theta, b.theta, { from: flags.from, to: flags.to, points: flags.points ?? 41, events: io.events });
           title = `Loss from ${flags.model} (α = 0) to ${flags.compare} (α = 1)`;
           json = { mode: '1d', alpha: curve.alpha, loss: curve.loss };
           spec = interpolationSpec(curve, title);
           const at = (alpha: number) => curve.loss[curve.alpha.findIndex((x) => Math.abs(x - alpha) < 1e-9)];
           io.stdout(`${title}\nloss at A: ${at(0)?.toPrecision(4) ?? '—'}, at B: ${at(1)?.toPrecision(4) ?? '—'}, highest between: ${Math.max(...curve.loss.filter((_, i) => (curve.alpha[i] as number) >= 0 && (curve.alpha[i] as number) <= 1)).toPrecision(4)}\n`);
         } else {
-          const surface = filterNormalizedSurface(objective, a.theta, { range: flags.range, points: flags.points ?? 21, seed: flags.seed });
+          const surface = filterNormalizedSurface(objective, a.theta, { range: flags.range, points: flags.points ?? 21, seed: flags.seed, events: io.events });
           title = `Loss surface around ${flags.model} (filter-normalized directions, Li et al. 2018)`;
           json = { mode: '2d', alpha: surface.x, beta: surface.y, loss: surface.loss };
           spec = surfaceSpec(surface, title);
