@@ -97,7 +97,7 @@ export function studyHtml(result: Pick<CriticalStudyResult, 'points' | 'summary'
   const numeric = new Set([0, 1, 2, 3, 4, 7, 8, 9]);
   const head = columns.map((c, i) => `<th${numeric.has(i) ? ' style="text-align:right"' : ''}>${escapeHtml(c)}</th>`).join('');
   const rows = result.points.map(
-    (p) => `<tr>${cells(p, tolerance).map((c, i) => `<td${numeric.has(i) ? ' style="text-align:right"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`,
+    (p) => `<tr>${cells(p, tolerance).map((c, i) => `<td style="white-space:nowrap${numeric.has(i) ? ';text-align:right' : ''}">${escapeHtml(c)}</td>`).join('')}</tr>`,
   );
   const summary = summaryLines(result.summary).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
   return `<ul>${summary}</ul>\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
