@@ -74,8 +74,10 @@ export interface HessianReport {
   minimumRatioMethod: 'exact' | 'slq';
   /** 0 when exact. */
   minimumRatioStandardError: number;
-  /** Eigenvalue counts by sign (estimated when the ratio is from SLQ). */
+  /** Eigenvalue counts by sign (estimated when the ratio is from SLQ): positive, negative, zero (flat). */
   counts: SignCounts;
+  /** Eigenvalues in the zero band, `counts.zero`: the flat directions of a minimum (or of any kind). */
+  flatDirections: number;
   zeroTolerance: number;
   gradientTolerance: number;
   /** Why this kind, in one sentence. */
@@ -169,7 +171,7 @@ export function analyzeCriticalPoint(objective: ThetaObjective, theta: Float32Ar
 
   const smallest = bottom[0] as number;
   const largest = top[0] as number;
-  const verdict = classifyCriticalPoint({ gradientNorm, smallest, largest }, options.tolerance);
+  const verdict = classifyCriticalPoint({ gradientNorm, smallest, largest, size: p, counts: ratio.counts }, options.tolerance);
   // The ratio's zero band and the classification's must agree; both use max|λ| of what was computed.
   const report: HessianReport = {
     parameters: p,
@@ -184,6 +186,7 @@ export function analyzeCriticalPoint(objective: ThetaObjective, theta: Float32Ar
     minimumRatioMethod: ratio.method,
     minimumRatioStandardError: ratio.standardError,
     counts: ratio.counts,
+    flatDirections: ratio.counts.zero,
     zeroTolerance: verdict.zeroTolerance,
     gradientTolerance: verdict.gradientTolerance,
     reason: verdict.reason,

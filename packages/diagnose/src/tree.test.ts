@@ -131,6 +131,19 @@ describe('decide', () => {
     expect(decide(measure(run('mlp', 'user', 0.05, 0.7), []), t).verdict).toBe('overfitting');
   });
 
+  it('the critical-point evidence names a minimum\'s flat directions and never changes the verdict', () => {
+    const critical = { gradientNorm: 1e-4, kind: 'local-minimum', minimumRatio: 0.4, flatDirections: 15, minEigenvalue: -2e-6, maxEigenvalue: 12, parameters: 25, method: 'full, minimum ratio exact' };
+    const user = run('linear', 'user', 0.55, 0.57);
+    const others = [run('mlp:64x64:relu', 'flexible', 0.04, 0.06)];
+    const without = decide(measure(user, others), t);
+    const withCritical = decide(measure(user, others, { critical }), t);
+    expect(withCritical.verdict).toBe(without.verdict);
+    const line = withCritical.evidence.find((e) => e.check === 'critical-point');
+    expect(line?.finding).toMatch(/^training stalls at a local-minimum with 15 flat directions of 25 \(gradient norm/);
+    const strict = decide(measure(user, others, { critical: { ...critical, flatDirections: 0 } }), t);
+    expect(strict.evidence.find((e) => e.check === 'critical-point')?.finding).toMatch(/^training stalls at a local-minimum \(gradient norm/);
+  });
+
   it('a model no better than the baseline, which nothing beats, is model bias (uninformative inputs)', () => {
     const d = decide(measure(run('mlp', 'user', 0.99, 1.0), [run('wider', 'wider', 0.98, 1.0)]), t);
     expect(d.verdict).toBe('model-bias');

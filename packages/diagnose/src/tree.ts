@@ -167,7 +167,7 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
       finding:
         c.kind === 'not-critical'
           ? `training stopped away from a critical point (gradient norm ${fmt(c.gradientNorm)}): it needs more or better steps`
-          : `training stalls at a ${c.kind} (gradient norm ${fmt(c.gradientNorm)}, minimum ratio ${fmt(c.minimumRatio)}, eigenvalues ${fmt(c.minEigenvalue)}…${fmt(c.maxEigenvalue)})${
+          : `training stalls at a ${c.kind}${c.flatDirections ? ` with ${c.flatDirections} flat direction${c.flatDirections === 1 ? '' : 's'} of ${c.parameters}` : ''} (gradient norm ${fmt(c.gradientNorm)}, minimum ratio ${fmt(c.minimumRatio)}, eigenvalues ${fmt(c.minEigenvalue)}…${fmt(c.maxEigenvalue)})${
               c.escape ? `; a step along the most negative eigenvector lowers the loss ${fmt(c.escape.lossBefore)} → ${fmt(c.escape.lossAfter)}` : ''
             }`,
       values: { ...c },
