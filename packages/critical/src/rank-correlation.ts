@@ -2,7 +2,7 @@
  * Spearman's rank correlation with its two-sided p-value, the summary the critical-point study
  * prints beside its scatter (does a larger minimum ratio go with a lower training loss?).
  */
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import jStat from 'jstat';
 import { InputError } from '@losslens/core';
 
 /** Spearman's ρ between two samples, with the test of ρ = 0. */
@@ -61,5 +61,5 @@ export function spearman(x: readonly number[], y: readonly number[]): RankCorrel
   if (Math.abs(rho) === 1) return { rho, pValue: 0, n };
   const t = Math.abs(rho) * Math.sqrt(degrees / ((1 - rho) * (1 + rho)));
   // 2·P(T ≤ −|t|): the lower tail keeps its precision where 1 − cdf(|t|) would round to 0
-  return { rho, pValue: Math.min(1, 2 * tCdf(-t, degrees)), n };
+  return { rho, pValue: Math.min(1, 2 * jStat.studentt.cdf(-t, degrees)), n };
 }
