@@ -34,6 +34,8 @@ export interface LineChartOptions extends ChartFrame {
   y: AxisOptions;
   /** Vertical rules with labels; default none. */
   marks?: readonly VerticalMark[];
+  /** Draw the legend (default true); small multiples share one key written beside them. */
+  legend?: boolean;
 }
 
 /** A series' stroke as data fields, drawn as is: faded series thin and translucent. */
@@ -67,7 +69,7 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
         x: quantitative('x', options.x),
         y: quantitative('y', options.y),
         // Every legend label whole (Vega-Lite cuts labels at 160 px by default).
-        color: { field: 'series', type: 'nominal', title: null, sort: names, scale: { domain: names, range: seriesColors(options.series) }, legend: { labelLimit: 0 } },
+        color: { field: 'series', type: 'nominal', title: null, sort: names, scale: { domain: names, range: seriesColors(options.series) }, legend: options.legend === false ? null : { labelLimit: 0 } },
         // The stroke of each series as data, drawn as is (no scale, no second legend).
         ...(styled
           ? {
