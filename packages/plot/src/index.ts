@@ -14,3 +14,5 @@ export { htmlPage, escapeHtml } from './html-page.js';
 export type { HtmlPageOptions, PageSection } from './html-page.js';
 export { ROLE_COLORS, OTHER_COLORS, seriesColors } from './palette.js';
 export type { Role } from './palette.js';
+export { htmlTable } from './html-table.js';
+export type { HtmlTableOptions } from './html-table.js';
