@@ -40,7 +40,7 @@ export function yourModelCurves(user: RunSummary, lossName: string): ChartSpec {
   return lineChart({
     title: `Your model (${user.spec}, ${user.optimizer}): loss per epoch`,
     series: curveSeries(user, '', false),
-    x: { title: 'epoch' },
+    x: { title: 'epoch', integer: true },
     y: { title: lossName, scale: 'log' },
     width: 640,
   });
@@ -60,7 +60,7 @@ export function comparisonCurves(user: RunSummary, others: readonly RunSummary[]
     lineChart({
       title: `${runName(r)}${r.diverged ? ' (diverged)' : ''} — ${r.optimizer}`,
       series: [...curveSeries(r, '', false), ...curveSeries(user, 'your model: ', true)],
-      x: { title: 'epoch' },
+      x: { title: 'epoch', integer: true },
       y: { title: lossName, scale: 'log', ...(domain === undefined ? {} : { domain }) },
       width: 340,
       height: 150,

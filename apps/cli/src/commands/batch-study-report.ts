@@ -33,19 +33,21 @@ export function lectureTable(runs: readonly BatchRun[]): LectureRow[] {
   const sorted = [...runs].sort((a, b) => a.batchSize - b.batchSize);
   const small = sorted[0]!;
   const large = sorted[sorted.length - 1]!;
-  const ratio = (a: number, b: number) => `${num(b / a)}×`;
+  // "3.2× as long" / "113× faster": the large batch's time over the small one's, in words.
+  const times = (a: number, b: number) => (b >= a ? `takes ${Number((b / a).toPrecision(3))}× as long as` : `is ${Number((a / b).toPrecision(3))}× faster than`);
+  const ratio = (a: number, b: number) => `${Number((b / a).toPrecision(3))}×`;
   const rows: LectureRow[] = [
     {
       quantity: 'time per update (ms)',
       lecture: { small: 'same with parallelism (faster without)', large: 'same unless very large (slower without)' },
       measured: { small: num(small.msPerUpdate), large: num(large.msPerUpdate) },
-      reading: `an update at ${sizeName(large)} takes ${ratio(small.msPerUpdate, large.msPerUpdate)} as long as at ${sizeName(small)}`,
+      reading: `an update at ${sizeName(large)} ${times(small.msPerUpdate, large.msPerUpdate)} at ${sizeName(small)}`,
     },
     {
       quantity: 'time per epoch (ms)',
       lecture: { small: 'slower', large: 'faster' },
       measured: { small: num(small.msPerEpoch), large: num(large.msPerEpoch) },
-      reading: `an epoch at ${sizeName(large)} takes ${ratio(small.msPerEpoch, large.msPerEpoch)} as long (${small.updatesPerEpoch} vs ${large.updatesPerEpoch} updates)`,
+      reading: `an epoch at ${sizeName(large)} ${times(small.msPerEpoch, large.msPerEpoch)} at ${sizeName(small)} (${large.updatesPerEpoch} vs ${small.updatesPerEpoch} updates)`,
       agrees: large.msPerEpoch < small.msPerEpoch,
     },
     {
@@ -91,17 +93,22 @@ export function lectureTable(runs: readonly BatchRun[]): LectureRow[] {
   return rows;
 }
 
+/** Dark for the smallest batch to light for the largest (magma), the same in every chart. */
+const BATCH_COLORS = ['#1c1044', '#51127c', '#832681', '#b73779', '#e75263', '#fc8961', '#fec488'];
+const batchColor = (i: number, n: number): string => BATCH_COLORS[n <= 1 ? 0 : Math.round((i * (BATCH_COLORS.length - 1)) / (n - 1))] as string;
+
 /** Loss per epoch, one line per batch size (the same colour for a batch size in every chart). */
 function curves(runs: readonly BatchRun[], part: 'trainLoss' | 'validationLoss', title: string) {
   return lineChart({
     title,
-    series: runs.map((r) => ({
+    series: [...runs].sort((a, b) => a.batchSize - b.batchSize).map((r, i, all) => ({
       name: `batch ${sizeName(r)}`,
+      color: batchColor(i, all.length),
       points: r.history.filter((h) => h[part] !== undefined).map((h) => [h.epoch, h[part]!] as const),
     })),
-    x: { title: 'epoch' },
-    y: { title: 'loss', scale: 'log' },
-    width: 380,
+    x: { title: 'epoch', integer: true },
+    y: { title: 'loss' },
+    width: 330,
     height: 220,
   });
 }
@@ -142,14 +149,19 @@ export async function batchStudyReport(runs: readonly BatchRun[], subtitle: stri
           header: ['', 'lecture: small', 'lecture: large', 'measured: small', 'measured: large', 'what the measurements say', 'as the lecture says?'],
           rows: table.map((r) => [r.quantity, r.lecture.small, r.lecture.large, r.measured.small, r.measured.large, r.reading, mark(r.agrees)]),
         }) +
-        '<p><small>Time per update depends on the hardware’s parallelism, so it is not judged. One seed per batch size: a small difference in loss can be noise.</small></p>',
+        '<p><small>Time per update depends on the hardware’s parallelism, so it is not judged. The lecture’s generalization claim is at equal training loss: where the small batch also trains lower, compare the gaps. One seed per batch size: a small difference in loss can be noise.</small></p>',
     });
   }
   const hasValidation = runs.some((r) => r.history.some((h) => h.validationLoss !== undefined));
-  sections.push({
-    heading: 'Loss curves',
-    html: row([await renderSvg(curves(runs, 'trainLoss', 'Training loss per epoch (mean over the epoch’s batches)')), ...(hasValidation ? [await renderSvg(curves(runs, 'validationLoss', 'Validation loss per epoch'))] : [])]),
-  });
+  if (runs.some((r) => r.history.length > 0)) {
+    sections.push({
+      heading: 'Loss curves',
+      html: row([
+        await renderSvg(curves(runs, 'trainLoss', 'Training loss per epoch (mean over its batches)')),
+        ...(hasValidation ? [await renderSvg(curves(runs, 'validationLoss', 'Validation loss per epoch'))] : []),
+      ]),
+    });
+  }
   sections.push({
     heading: 'Time',
     html: row([
@@ -181,14 +193,14 @@ export async function batchStudyReport(runs: readonly BatchRun[], subtitle: stri
         '<p>Top Hessian eigenvalue (Lanczos) and Keskar et al.’s ε-sharpness: the largest rise of the training loss in a box of size ε around θ, in percent of the loss. Larger is sharper.</p>' +
         row([
           await renderSvg(byBatch(runs, 'Top Hessian eigenvalue', 'λ_max', (r) => r.sharpness?.topEigenvalue)),
-          await renderSvg(byBatch(runs, 'Keskar ε-sharpness', 'sharpness', (r) => r.sharpness?.keskar)),
+          await renderSvg(byBatch(runs, 'Keskar ε-sharpness', 'sharpness (% of the loss)', (r) => r.sharpness?.keskar)),
         ]),
     });
   }
   sections.push({
     heading: 'Every batch size',
     html: htmlTable({
-      header: ['batch size', 'lr', 'updates/epoch', 'ms/update', 'ms/epoch', 'train loss', 'train acc', 'val loss', 'val acc', 'top λ', 'Keskar', 'epochs', 'stop'],
+      header: ['batch size', 'lr', 'updates / epoch', 'ms / update', 'ms / epoch', 'train loss', 'train acc', 'val loss', 'val acc', 'top λ', 'Keskar %', 'epochs'],
       rows: runs.map((r) => [
         sizeName(r),
         num(r.learningRate),
@@ -201,8 +213,7 @@ export async function batchStudyReport(runs: readonly BatchRun[], subtitle: stri
         num(r.validation?.accuracy),
         num(r.sharpness?.topEigenvalue),
         num(r.sharpness?.keskar),
-        String(r.epochs),
-        r.stopReason,
+        `${r.epochs}${r.stopReason === 'completed' ? '' : ` (${r.stopReason})`}`,
       ]),
       numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
     }),
