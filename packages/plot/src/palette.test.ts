@@ -26,6 +26,8 @@ describe('ROLE_COLORS', () => {
     expect(new Set(colors).size).toBe(colors.length);
     for (const c of OTHER_COLORS) expect(colors).not.toContain(c);
     expect(seriesColors([{ role: 'validation' }, {}, { role: 'train' }, {}])).toEqual([ROLE_COLORS.validation, OTHER_COLORS[0], ROLE_COLORS.train, OTHER_COLORS[1]]);
+    // A series named like a role takes its colour (validate's curveChart names its series so).
+    expect(seriesColors([{ name: 'validation' }, { name: 'train' }, { name: 'batch 16' }, { name: 'test', color: '#000000' }])).toEqual([ROLE_COLORS.validation, ROLE_COLORS.train, OTHER_COLORS[0], '#000000']);
   });
 
   it('colours train and validation the same in a line chart and a bar chart, whatever their order', async () => {

@@ -24,11 +24,17 @@ export const ROLE_COLORS: Readonly<Record<Role, string>> = Object.freeze({
 export const OTHER_COLORS: readonly string[] = Object.freeze(['#e45756', '#72b7b2', '#eeca3b', '#ff9da6', '#9d755d', '#bab0ac', '#79706e']);
 
 /**
- * The colour of a series: its role's colour when it has a role, else the next free colour.
+ * The colour of each series: its own `color`, else its role's, else the role's whose name it
+ * bears (a series named "validation" is a validation series), else the next free colour.
  * @example
- * seriesColors([{ role: 'train' }, {}]); // ['#4c78a8', '#e45756']
+ * seriesColors([{ role: 'train' }, { name: 'validation' }, {}]); // ['#4c78a8', '#f58518', '#e45756']
  */
-export function seriesColors(series: readonly { role?: Role; color?: string }[]): string[] {
+export function seriesColors(series: readonly { name?: string; role?: Role; color?: string }[]): string[] {
   let next = 0;
-  return series.map((s) => s.color ?? (s.role !== undefined ? ROLE_COLORS[s.role] : (OTHER_COLORS[next++ % OTHER_COLORS.length] as string)));
+  const roleOf = (s: { name?: string; role?: Role }): Role | undefined => s.role ?? (s.name !== undefined && Object.hasOwn(ROLE_COLORS, s.name) ? (s.name as Role) : undefined);
+  return series.map((s) => {
+    if (s.color !== undefined) return s.color;
+    const role = roleOf(s);
+    return role !== undefined ? ROLE_COLORS[role] : (OTHER_COLORS[next++ % OTHER_COLORS.length] as string);
+  });
 }
