@@ -190,10 +190,10 @@ export async function batchStudyReport(runs: readonly BatchRun[], subtitle: stri
     sections.push({
       heading: 'Sharpness of the final θ',
       html:
-        '<p>Top Hessian eigenvalue (Lanczos) and Keskar et al.’s ε-sharpness: the largest rise of the training loss in a box of size ε around θ, in percent of the loss. Larger is sharper.</p>' +
+        '<p>Top Hessian eigenvalue (Lanczos) and Keskar et al.’s ε-sharpness: the largest rise of the training loss in a box of size ε around θ, in percent of 1 + L(θ). Larger is sharper.</p>' +
         row([
           await renderSvg(byBatch(runs, 'Top Hessian eigenvalue', 'λ_max', (r) => r.sharpness?.topEigenvalue)),
-          await renderSvg(byBatch(runs, 'Keskar ε-sharpness', 'sharpness (% of the loss)', (r) => r.sharpness?.keskar)),
+          await renderSvg(byBatch(runs, 'Keskar ε-sharpness', 'φ (%)', (r) => r.sharpness?.keskar)),
         ]),
     });
   }
