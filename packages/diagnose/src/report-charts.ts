@@ -125,38 +125,67 @@ export function runsTableHtml(runs: readonly RunSummary[], lossName: string): st
 }
 
 /**
- * The Hessian spectrum: with every eigenvalue, a histogram (or, for a few, bars labelled λ_i);
+ * The Hessian spectrum: with every eigenvalue, a histogram (or, for a few, bars labelled λ_i of P);
  * with Lanczos' extremes only, bars labelled with their rank out of P (λ1…λk at the bottom,
- * λ(P−k+1)…λP at the top) and the unmeasured middle named.
+ * λ(P−k+1)…λP at the top), then the SLQ density of the whole spectrum (the bulk near zero
+ * between the extremes) when it was estimated.
  * @example
- * const spec = spectrumChart(diagnosis.hessian);
+ * const specs = spectrumCharts(diagnosis.hessian);
  */
-export function spectrumChart(h: HessianReport): ChartSpec {
+export function spectrumCharts(h: HessianReport): ChartSpec[] {
   const p = h.parameters;
   if (h.eigenvalues !== undefined) {
     const values = h.eigenvalues;
-    return values.length <= 40
-      ? barChart({
-          title: `All ${p} eigenvalues, ascending`,
-          bars: [...values].sort((a, b) => a - b).map((v, i) => ({ label: `λ${i + 1} of ${p}`, value: v })),
-          orientation: 'horizontal',
-          x: { title: 'rank' },
-          y: { title: 'eigenvalue' },
-          width: 480,
-        })
-      : histogramChart({ title: `All ${p} eigenvalues`, values, x: { title: 'eigenvalue' }, marks: [{ x: 0, label: '0' }] });
+    return [
+      values.length <= 40
+        ? barChart({
+            title: `All ${p} eigenvalues, ascending`,
+            bars: [...values].sort((a, b) => a - b).map((v, i) => ({ label: `λ${i + 1} of ${p}`, value: v })),
+            orientation: 'horizontal',
+            x: { title: 'rank' },
+            y: { title: 'eigenvalue' },
+            width: 480,
+          })
+        : histogramChart({ title: `All ${p} eigenvalues`, values, x: { title: 'eigenvalue' }, marks: [{ x: 0, label: '0' }] }),
+    ];
   }
   const bottom = [...h.bottom].sort((a, b) => a - b).map((v, i) => ({ label: `λ${i + 1} of ${p} (smallest)`, value: v }));
   // With 2k > P the two ends overlap: each rank is drawn once.
   const sortedTop = [...h.top].sort((a, b) => a - b);
   const top = sortedTop.slice(Math.max(0, sortedTop.length - (p - bottom.length))).map((v, i, all) => ({ label: `λ${p - all.length + 1 + i} of ${p} (largest)`, value: v }));
   const gap = p - bottom.length - top.length;
-  return barChart({
-    title: `Extreme eigenvalues by rank${gap > 0 ? ` (ranks ${bottom.length + 1}–${p - top.length} not computed)` : ''}`,
-    bars: [...bottom, ...top],
-    orientation: 'horizontal',
-    x: { title: 'rank out of P' },
-    y: { title: 'eigenvalue' },
-    width: 480,
-  });
+  const charts: ChartSpec[] = [
+    barChart({
+      title: `Extreme eigenvalues by rank${gap > 0 ? ` (ranks ${bottom.length + 1}–${p - top.length} not computed one by one)` : ''}`,
+      bars: [...bottom, ...top],
+      orientation: 'horizontal',
+      x: { title: 'rank out of P' },
+      y: { title: 'eigenvalue' },
+      width: 480,
+    }),
+  ];
+  if (h.density !== undefined && h.density.count.length > 1) {
+    const peak = Math.max(...h.density.count);
+    // A log axis shows the thin tails beside the bulk; the Gaussian tails far below are left out.
+    const points = h.density.eigenvalue.map((x, i) => [x, h.density!.count[i] as number] as const).filter(([, c]) => c >= 1e-4 * peak);
+    const smallest = bottom[0]?.value;
+    const largest = top.at(-1)?.value;
+    charts.push(
+      lineChart({
+        title: `Eigenvalue density of all ${p} (stochastic Lanczos quadrature)`,
+        series: [{ name: 'eigenvalues per unit λ', color: '#4c4c4c', points }],
+        x: { title: 'eigenvalue' },
+        y: { title: 'eigenvalues per unit λ', scale: 'log' },
+        marks: [
+          { x: 0, label: '0' },
+          ...(smallest !== undefined ? [{ x: smallest, label: 'λ1' }] : []),
+          ...(largest !== undefined ? [{ x: largest, label: `λ${p}` }] : []),
+        ],
+        width: 480,
+        height: 200,
+        legend: false,
+      }),
+    );
+  }
+  return charts;
 }

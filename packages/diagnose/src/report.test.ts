@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { treeHtml } from './report.js';
+import { diagnosisReport, treeHtml } from './report.js';
+import { renderSvg, ROLE_COLORS } from '@losslens/plot';
+import type { Diagnosis } from './diagnose.js';
+import { diagnosisMarkdown } from './markdown.js';
+import type { RunSummary } from './measurements.js';
+import { spectrumCharts } from './report-charts.js';
+import { defaultThresholds } from './thresholds.js';
 
 it('highlights exactly the nodes on the verdict path', () => {
   const html = treeHtml(['training-loss-small', 'testing-loss-large', 'mismatch']);
@@ -7,13 +13,6 @@ it('highlights exactly the nodes on the verdict path', () => {
   expect(on).toEqual(['training loss small', 'testing loss large', 'mismatch → understand how the test data were made']);
   expect([...html.matchAll(/class="node"/g)]).toHaveLength(6);
 });
-
-import { ROLE_COLORS } from '@losslens/plot';
-import { defaultThresholds } from './thresholds.js';
-import type { Diagnosis } from './diagnose.js';
-import { diagnosisMarkdown } from './markdown.js';
-import { diagnosisReport } from './report.js';
-import type { RunSummary } from './measurements.js';
 
 /** A classification run with a test set, its history a decaying loss. */
 const classify = (label: string, role: RunSummary['role'], spec: string, train: number, extra: Partial<RunSummary> = {}): RunSummary => ({
@@ -121,5 +120,51 @@ describe('diagnosisReport', () => {
     const regression = { ...diagnosis, measurements: { ...diagnosis.measurements, user: strip(user), others: others.map(strip) } } as Diagnosis;
     expect(await diagnosisReport(regression)).not.toContain('accuracy');
     expect(diagnosisMarkdown(regression)).not.toContain('accuracy');
+  });
+});
+
+describe('spectrumCharts', () => {
+  const hessian = {
+    parameters: 500,
+    loss: 0.3,
+    gradientNorm: 1e-3,
+    top: [9, 4, 2],
+    bottom: [-0.5, -0.1, 0],
+    minimumRatio: 0.7,
+    kind: 'saddle-point',
+    method: 'lanczos',
+    minimumRatioMethod: 'slq',
+    minimumRatioStandardError: 0.02,
+    counts: { positive: 350, negative: 100, zero: 50 },
+    zeroTolerance: 1e-4,
+    gradientTolerance: 1e-3,
+    reason: 'r',
+    residuals: { top: [0, 0, 0], bottom: [0, 0, 0] },
+    converged: true,
+    hessianVectorProducts: 400,
+    density: { eigenvalue: [-0.5, 0, 0.5, 9], count: [100, 300, 99, 1e-9] },
+  } as unknown as NonNullable<Diagnosis['hessian']>;
+
+  it('labels the extreme eigenvalues with their rank out of P and draws the SLQ bulk', async () => {
+    const specs = spectrumCharts(hessian);
+    expect(specs).toHaveLength(2);
+    const bars = await renderSvg(specs[0]!);
+    for (const label of ['λ1 of 500 (smallest)', 'λ2 of 500 (smallest)', 'λ3 of 500 (smallest)', 'λ498 of 500 (largest)', 'λ499 of 500 (largest)', 'λ500 of 500 (largest)']) {
+      expect(bars).toContain(`>${label}</text>`);
+    }
+    expect(bars).toContain("Title text 'Extreme eigenvalues by rank (ranks 4–497 not computed one by one)'");
+    // The largest eigenvalue is λ500: the top list is descending, ranks count from the bottom.
+    expect(bars).toMatch(/aria-label="eigenvalue: 9; rank out of P: λ500 of 500 \(largest\)"/);
+    const density = await renderSvg(specs[1]!);
+    expect(density).toContain("Title text 'Eigenvalue density of all 500 (stochastic Lanczos quadrature)'");
+    // The far tail (1e-9 of the peak) is left out of the log axis; the rest is drawn.
+    expect(density.split('aria-roledescription="point"').length - 1).toBe(3);
+    for (const mark of ['0', 'λ1', 'λ500']) expect(density).toContain(`>${mark}</text>`);
+  });
+
+  it('with every eigenvalue, labels each bar with its rank out of P and draws no density', () => {
+    const specs = spectrumCharts({ ...hessian, parameters: 3, eigenvalues: [2, -1, 0.5], top: [2], bottom: [-1], method: 'full' } as NonNullable<Diagnosis['hessian']>);
+    expect(specs).toHaveLength(1);
+    expect(JSON.stringify(specs[0])).toContain('"values":[{"label":"λ1 of 3","value":-1},{"label":"λ2 of 3","value":0.5},{"label":"λ3 of 3","value":2}]');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { escapeHtml, htmlPage, lineChart, renderSvg, ROLE_COLORS, type PageSection } from '@losslens/plot';
 import type { Diagnosis } from './diagnose.js';
-import { comparisonCurves, finalBars, hasAccuracy, runsTableHtml, spectrumChart, yourModelCurves } from './report-charts.js';
+import { comparisonCurves, finalBars, hasAccuracy, runsTableHtml, spectrumCharts, yourModelCurves } from './report-charts.js';
 import type { TreeNode } from './tree.js';
 
 const num = (x: number | undefined): string => (x === undefined ? '—' : Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x));
@@ -104,7 +104,7 @@ export async function diagnosisReport(d: Diagnosis): Promise<string> {
       heading: 'Hessian at the end of training',
       html:
         `<p>${escapeHtml(h.kind)} — gradient norm ${num(h.gradientNorm)}, minimum ratio ${num(h.minimumRatio)} (${escapeHtml(h.minimumRatioMethod)}), ${h.parameters} parameters, ${escapeHtml(h.method)}.</p>` +
-        (await renderSvg(spectrumChart(h))) +
+        (await Promise.all(spectrumCharts(h).map((spec) => renderSvg(spec)))).join('') +
         (h.escape
           ? `<p>Escape along the most negative eigenvector (λ = ${num(h.escape.eigenvalue)}, step ${num(h.escape.step)}): loss ${num(h.escape.lossBefore)} → ${num(h.escape.lossAfter)}.</p>`
           : ''),
