@@ -32,14 +32,21 @@ function curveSeries(r: RunSummary, prefix: string, faded: boolean): LineSeries[
 }
 
 /**
- * Your model's train and validation loss per epoch, alone and bold.
+ * Your model's train and validation loss per epoch, alone and bold, with its final test loss
+ * as a dashed level.
  * @example
  * const svg = await renderSvg(yourModelCurves(diagnosis.measurements.user, 'crossentropy'));
  */
 export function yourModelCurves(user: RunSummary, lossName: string): ChartSpec {
+  const epochs = user.history.map((h) => h.epoch);
+  // The test loss is measured once, at the end: a dashed level across the epochs to compare with.
+  const test: LineSeries[] =
+    user.test !== undefined && epochs.length > 0
+      ? [{ name: `test (at the end): ${num(user.test)}`, role: 'test', dashed: true, points: [[Math.min(...epochs), user.test], [Math.max(...epochs), user.test]] }]
+      : [];
   return lineChart({
     title: `Your model (${user.spec}, ${user.optimizer}): loss per epoch`,
-    series: curveSeries(user, '', false),
+    series: [...curveSeries(user, '', false), ...test],
     x: { title: 'epoch', integer: true },
     y: { title: lossName, scale: 'log' },
     width: 640,

@@ -112,7 +112,7 @@ export async function diagnosisReport(d: Diagnosis): Promise<string> {
   }
   sections.push({
     heading: 'Evidence',
-    html: `<ul>${d.evidence.map((e) => `<li><strong>${escapeHtml(e.check)}</strong>: ${escapeHtml(e.finding)}<details><summary>values</summary><pre>${escapeHtml(JSON.stringify(e.values, null, 2))}</pre></details></li>`).join('')}</ul>`,
+    html: `<ul>${d.evidence.map((e) => `<li${e.values['outweighedBy'] !== undefined ? ' style="color:#666"' : ''}><strong>${escapeHtml(e.check)}</strong>: ${escapeHtml(e.finding)}<details><summary>values</summary><pre>${escapeHtml(JSON.stringify(e.values, null, 2))}</pre></details></li>`).join('')}</ul>`,
   });
   sections.push({ heading: 'Remedies', html: `<ol>${d.remedies.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ol>` });
   sections.push({
