@@ -90,7 +90,7 @@ export interface HessianReport {
   asymmetry?: number;
   layers?: BlockSpectrum[];
   /**
-   * The SLQ eigenvalue density (Lanczos path only), on at most 200 evenly spaced points: the
+   * The SLQ eigenvalue density (Lanczos path only), on at most 80 evenly spaced points: the
    * number of eigenvalues per unit λ (it integrates to P), for drawing the bulk between the
    * extremes.
    */
@@ -98,12 +98,12 @@ export interface HessianReport {
 }
 
 /**
- * The SLQ density on coarser bins (mass kept: each bin's mean density), scaled to eigenvalues per
- * unit λ.
+ * The SLQ density on coarser bins of ⌈grid / points⌉ grid points (the last may hold fewer), each
+ * its mean density, scaled to eigenvalues per unit λ.
  * @example
- * coarseDensity(slq.grid, slq.density, 13, 200); // { eigenvalue: [...200], count: [...200] }
+ * coarseDensity(slq.grid, slq.density, 13, 80); // { eigenvalue: [...80], count: [...80] }
  */
-export function coarseDensity(grid: ArrayLike<number>, density: ArrayLike<number>, parameters: number, points = 200): { eigenvalue: number[]; count: number[] } {
+export function coarseDensity(grid: ArrayLike<number>, density: ArrayLike<number>, parameters: number, points = 80): { eigenvalue: number[]; count: number[] } {
   const group = Math.max(1, Math.ceil(grid.length / points));
   const eigenvalue: number[] = [];
   const count: number[] = [];

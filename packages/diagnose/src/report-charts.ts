@@ -174,9 +174,12 @@ export function spectrumCharts(h: HessianReport): ChartSpec[] {
   if (h.density !== undefined && h.density.count.length > 1) {
     const peak = Math.max(...h.density.count);
     // A log axis shows the thin tails beside the bulk; the Gaussian tails far below are left out.
-    const points = h.density.eigenvalue.map((x, i) => [x, h.density!.count[i] as number] as const).filter(([, c]) => c >= 1e-4 * peak);
+    const points = h.density.eigenvalue.map((x, i) => [x, h.density!.count[i] as number] as const).filter(([, c]) => c >= 1e-3 * peak);
     const smallest = bottom[0]?.value;
     const largest = top.at(-1)?.value;
+    const span = (largest ?? 0) - (smallest ?? 0);
+    // The zero rule only where its label does not sit on λ1's or λP's.
+    const zeroApart = [smallest, largest].every((v) => v === undefined || Math.abs(v) > 0.08 * span);
     charts.push(
       lineChart({
         title: `Eigenvalue density of all ${p} (stochastic Lanczos quadrature)`,
@@ -184,13 +187,14 @@ export function spectrumCharts(h: HessianReport): ChartSpec[] {
         x: { title: 'eigenvalue' },
         y: { title: 'eigenvalues per unit λ', scale: 'log' },
         marks: [
-          { x: 0, label: '0' },
+          ...(zeroApart ? [{ x: 0, label: '0' }] : []),
           ...(smallest !== undefined ? [{ x: smallest, label: 'λ1' }] : []),
           ...(largest !== undefined ? [{ x: largest, label: `λ${p}` }] : []),
         ],
         width: 480,
         height: 200,
         legend: false,
+        points: false,
       }),
     );
   }

@@ -157,8 +157,9 @@ describe('spectrumCharts', () => {
     expect(bars).toMatch(/aria-label="eigenvalue: 9; rank out of P: λ500 of 500 \(largest\)"/);
     const density = await renderSvg(specs[1]!);
     expect(density).toContain("Title text 'Eigenvalue density of all 500 (stochastic Lanczos quadrature)'");
-    // The far tail (1e-9 of the peak) is left out of the log axis; the rest is drawn.
-    expect(density.split('aria-roledescription="point"').length - 1).toBe(3);
+    // The far tail (1e-9 of the peak) is left out of the log axis; the rest is one line.
+    expect(JSON.stringify(specs[1])).toContain('"values":[{"series":"eigenvalues per unit λ","x":-0.5,"y":100,"order":0},{"series":"eigenvalues per unit λ","x":0,"y":300,"order":1},{"series":"eigenvalues per unit λ","x":0.5,"y":99,"order":2}]');
+    expect(density.split('aria-roledescription="line mark"').length - 1).toBe(1);
     for (const mark of ['0', 'λ1', 'λ500']) expect(density).toContain(`>${mark}</text>`);
   });
 

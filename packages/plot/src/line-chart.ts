@@ -36,6 +36,8 @@ export interface LineChartOptions extends ChartFrame {
   marks?: readonly VerticalMark[];
   /** Draw the legend (default true); small multiples share one key written beside them. */
   legend?: boolean;
+  /** Draw a point at every sample (default true); false for dense curves such as a density. */
+  points?: boolean;
 }
 
 /** A series' stroke as data fields, drawn as is: faded series thin and translucent. */
@@ -64,7 +66,7 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
   const layer: Record<string, unknown>[] = [
     {
       data: { values },
-      mark: { type: 'line', point: { filled: true, size: 24 }, strokeWidth: 2 },
+      mark: { type: 'line', point: options.points === false ? false : { filled: true, size: 24 }, strokeWidth: 2 },
       encoding: {
         x: quantitative('x', options.x),
         y: quantitative('y', options.y),
