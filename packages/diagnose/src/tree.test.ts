@@ -100,7 +100,7 @@ describe('decide', () => {
     expect(d.verdict).toBe('overfitting');
     expect(d.path).toEqual(['training-loss-small', 'testing-loss-large', 'overfitting']);
     const curve = d.evidence.find((e) => e.check === 'learning-curve');
-    expect(curve?.finding).toMatch(/helps/);
+    expect(curve?.finding).toMatch(/more data narrows it \(a sign of overfitting\)$/);
   });
 
   it('mismatch: test gap without a validation gap', () => {

@@ -10,6 +10,7 @@ import { stopSignal } from '../interrupt.js';
 import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { batchStudyInSteps } from '../resumable-studies.js';
+import { batchStudyReport, lectureTable } from './batch-study-report.js';
 import { loadCommandData, type DataFlags } from './train.js';
 
 /** Parses `--batch-sizes 16,64,256,full`. */
@@ -28,18 +29,30 @@ export function batchSizesFlag(value: string): (number | 'full')[] {
 const fixed = (value: number | undefined, digits = 4): string =>
   value === undefined ? '—' : Number.isFinite(value) ? value.toFixed(digits) : String(value);
 
-/** The batch-size table as Markdown. */
+/** The batch-size table as Markdown, with the sharpness columns when it was measured. */
 export function formatRuns(runs: readonly BatchRun[]): string {
+  const sharp = runs.some((r) => r.sharpness !== undefined);
   const lines = [
-    '| batch size | lr | updates/epoch | ms/update | ms/epoch | train loss | train acc | val loss | val acc |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| batch size | lr | updates/epoch | ms/update | ms/epoch | train loss | train acc | val loss | val acc |${sharp ? ' top λ | Keskar |' : ''}`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:|---:|${sharp ? '---:|---:|' : ''}`,
   ];
   for (const r of runs) {
     const size = r.requested === 'full' ? `full (${r.batchSize})` : String(r.batchSize);
+    const sharpness = sharp ? ` ${r.sharpness === undefined ? '—' : r.sharpness.topEigenvalue.toPrecision(4)} | ${r.sharpness === undefined ? '—' : r.sharpness.keskar.toPrecision(4)} |` : '';
     lines.push(
-      `| ${size} | ${r.learningRate.toPrecision(3)} | ${r.updatesPerEpoch} | ${r.msPerUpdate.toFixed(2)} | ${r.msPerEpoch.toFixed(0)} | ${fixed(r.train.loss)} | ${fixed(r.train.accuracy)} | ${fixed(r.validation?.loss)} | ${fixed(r.validation?.accuracy)} |`,
+      `| ${size} | ${r.learningRate.toPrecision(3)} | ${r.updatesPerEpoch} | ${r.msPerUpdate.toFixed(2)} | ${r.msPerEpoch.toFixed(0)} | ${fixed(r.train.loss)} | ${fixed(r.train.accuracy)} | ${fixed(r.validation?.loss)} | ${fixed(r.validation?.accuracy)} |${sharpness}`,
     );
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The lecture's small-vs-large table as Markdown (empty with one batch size). */
+export function formatLectureTable(runs: readonly BatchRun[]): string {
+  const rows = lectureTable(runs);
+  if (rows.length === 0) return '';
+  const mark = (a: boolean | undefined) => (a === undefined ? '—' : a ? 'yes' : 'no');
+  const lines = ['| | lecture: small | lecture: large | measured: small | measured: large | as the lecture says? |', '|---|---|---|---:|---:|---|'];
+  for (const r of rows) lines.push(`| ${r.quantity} | ${r.lecture.small} | ${r.lecture.large} | ${r.measured.small} | ${r.measured.large} | ${mark(r.agrees)}: ${r.reading} |`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -73,6 +86,7 @@ interface BatchStudyFlags extends DataFlags {
   backend?: string;
   plugin?: string[];
   json?: string;
+  html?: string;
   resume?: string;
 }
 
@@ -99,6 +113,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option(...pluginFlag)
     .option('--json <file>', 'write { runs: [...] } as JSON')
+    .option('--html <out>', 'write a self-contained HTML report: the lecture\'s small-vs-large table, loss curves, time and sharpness')
     .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished batch sizes; writes to --json, else back to this file')
     .action(async (flags: BatchStudyFlags) => {
       flags.json ??= flags.resume;
@@ -134,9 +149,15 @@ export function register(program: Command, io: CliIO): void {
       }
       io.stdout(`${flags.model} on ${train.n} training rows, ${flags.epochs} epochs, ${flags.optimizer}, lr scaling ${flags.lrScaling}, ${result.workers} worker(s)\n`);
       io.stdout(formatRuns(result.runs));
+      const lecture = formatLectureTable(result.runs);
+      if (lecture !== '') io.stdout(`\nsmallest vs largest batch, beside the lecture's table:\n${lecture}`);
       if (flags.json !== undefined) {
         const runs = batchRunsJson(result.runs);
         await writeOutput(io.cwd, flags.json, `${JSON.stringify({ runs }, null, 2)}\n`, '--json');
+      }
+      if (flags.html !== undefined) {
+        const subtitle = `${flags.model} on ${train.n} training rows, ${flags.epochs} epochs, ${flags.optimizer}, lr scaling ${flags.lrScaling}.`;
+        io.stdout(`wrote ${await writeOutput(io.cwd, flags.html, await batchStudyReport(result.runs, subtitle), '--html')}\n`);
       }
     });
 }

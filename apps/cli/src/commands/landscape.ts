@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '@losslens/core';
 import { datasetObjective, filterNormalizedSurface, interpolate1d, type Interpolation, type LossSurface } from '@losslens/critical';
-import { htmlPage, lineChart, renderSvg, type ChartSpec } from '@losslens/plot';
+import { escapeHtml, htmlPage, lineChart, renderSvg, type ChartSpec } from '@losslens/plot';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
@@ -23,24 +23,46 @@ interface LandscapeFlags extends AnalysisDataFlags {
   html?: string;
 }
 
-/** The 2-D surface as a Vega-Lite heatmap (log-scaled color when the loss spans decades). */
+/**
+ * The 2-D surface as a Vega-Lite heatmap (log-scaled colour when the loss spans decades), with
+ * the centre (your model, α = β = 0) and the lowest grid point marked, and horizontal tick
+ * labels at every fifth grid value.
+ */
 export function surfaceSpec(surface: LossSurface, title: string): ChartSpec {
   const values = surface.y.flatMap((b, j) => surface.x.map((a, i) => ({ alpha: a, beta: b, loss: surface.loss[j]?.[i] ?? Number.NaN })));
-  const finite = values.map((v) => v.loss).filter((l) => Number.isFinite(l) && l > 0);
+  const drawn = values.filter((v) => Number.isFinite(v.loss));
+  const finite = drawn.map((v) => v.loss).filter((l) => l > 0);
   const spansDecades = finite.length > 0 && Math.max(...finite) / Math.min(...finite) > 100;
+  const ticks = (axis: readonly number[]) => {
+    const step = Math.max(1, Math.round((axis.length - 1) / 4));
+    return axis.filter((_, i) => i % step === 0 || i === axis.length - 1);
+  };
+  const center = { alpha: surface.x[Math.floor(surface.x.length / 2)] ?? 0, beta: surface.y[Math.floor(surface.y.length / 2)] ?? 0, label: 'your model' };
+  const lowest = drawn.reduce<(typeof drawn)[number] | undefined>((best, v) => (best === undefined || v.loss < best.loss ? v : best), undefined);
+  const marks = [center, ...(lowest !== undefined && (lowest.alpha !== center.alpha || lowest.beta !== center.beta) ? [{ alpha: lowest.alpha, beta: lowest.beta, label: `lowest ${lowest.loss.toPrecision(3)}` }] : [])];
+  const x = { field: 'alpha', type: 'ordinal', title: 'α (first filter-normalized direction)', sort: 'ascending', axis: { format: '.2f', labelAngle: 0, values: ticks(surface.x) } };
+  const y = { field: 'beta', type: 'ordinal', title: 'β (second direction)', sort: 'descending', axis: { format: '.2f', values: ticks(surface.y) } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
-    width: 360,
-    height: 360,
+    width: 420,
+    height: 420,
     background: 'white',
-    data: { values: values.filter((v) => Number.isFinite(v.loss)) },
-    mark: { type: 'rect' },
-    encoding: {
-      x: { field: 'alpha', type: 'ordinal', title: 'α (first filter-normalized direction)', axis: { format: '.2f', labelOverlap: true } },
-      y: { field: 'beta', type: 'ordinal', title: 'β (second direction)', sort: 'descending', axis: { format: '.2f', labelOverlap: true } },
-      color: { field: 'loss', type: 'quantitative', title: 'loss', scale: { type: spansDecades ? 'log' : 'linear', scheme: 'viridis' } },
-    },
+    encoding: { x, y },
+    layer: [
+      {
+        data: { values: drawn },
+        mark: { type: 'rect' },
+        encoding: { color: { field: 'loss', type: 'quantitative', title: 'loss', scale: { type: spansDecades ? 'log' : 'linear', scheme: 'viridis' } } },
+      },
+      { data: { values: marks }, mark: { type: 'point', shape: 'cross', size: 120, filled: true, color: 'white', stroke: 'black', strokeWidth: 1 } },
+      // Labels on the right half are written leftwards, so none runs off the plot.
+      ...[false, true].map((right) => ({
+        data: { values: marks.filter((m) => (m.alpha > center.alpha) === right) },
+        mark: { type: 'text', align: right ? 'right' : 'left', dx: right ? -8 : 8, dy: -8, color: 'white', fontWeight: 'bold', fontSize: 12 },
+        encoding: { text: { field: 'label', type: 'nominal' } },
+      })),
+    ],
   } as ChartSpec;
 }
 
@@ -89,6 +111,7 @@ export function register(program: Command, io: CliIO): void {
       let json: Record<string, unknown>;
       let spec: ChartSpec;
       let title: string;
+      let summary: string;
       try {
         if (flags.compare !== undefined) {
           const b = await loadPoint(flags.compare, dataset, io, flags.seed + 1, '--compare', lens);
@@ -101,15 +124,17 @@ export function register(program: Command, io: CliIO): void {
           json = { mode: '1d', alpha: curve.alpha, loss: curve.loss };
           spec = interpolationSpec(curve, title);
           const at = (alpha: number) => curve.loss[curve.alpha.findIndex((x) => Math.abs(x - alpha) < 1e-9)];
-          io.stdout(`${title}\nloss at A: ${at(0)?.toPrecision(4) ?? '—'}, at B: ${at(1)?.toPrecision(4) ?? '—'}, highest between: ${Math.max(...curve.loss.filter((_, i) => (curve.alpha[i] as number) >= 0 && (curve.alpha[i] as number) <= 1)).toPrecision(4)}\n`);
+          summary = `loss at A: ${at(0)?.toPrecision(4) ?? '—'}, at B: ${at(1)?.toPrecision(4) ?? '—'}, highest between: ${Math.max(...curve.loss.filter((_, i) => (curve.alpha[i] as number) >= 0 && (curve.alpha[i] as number) <= 1)).toPrecision(4)}`;
+          io.stdout(`${title}\n${summary}\n`);
         } else {
           const surface = filterNormalizedSurface(objective, a.theta, { range: flags.range, points: flags.points ?? 21, seed: flags.seed, events: io.events });
           title = `Loss surface around ${flags.model} (filter-normalized directions, Li et al. 2018)`;
           json = { mode: '2d', alpha: surface.x, beta: surface.y, loss: surface.loss };
-          spec = surfaceSpec(surface, title);
+          spec = surfaceSpec(surface, `Loss on the plane of two random filter-normalized directions through ${flags.model}`);
           const flat = surface.loss.flat();
           const center = surface.loss[Math.floor(surface.y.length / 2)]?.[Math.floor(surface.x.length / 2)] ?? Number.NaN;
-          io.stdout(`${title}\n${surface.x.length}×${surface.y.length} grid over [−${flags.range}, ${flags.range}]²: loss at the center ${center.toPrecision(4)}, min ${Math.min(...flat).toPrecision(4)}, max ${Math.max(...flat).toPrecision(4)}\n`);
+          summary = `${surface.x.length}×${surface.y.length} grid over [−${flags.range}, ${flags.range}]²: loss at the center ${center.toPrecision(4)}, min ${Math.min(...flat).toPrecision(4)}, max ${Math.max(...flat).toPrecision(4)}`;
+          io.stdout(`${title}\n${summary}\n`);
         }
       } finally {
         objective.dispose();
@@ -119,7 +144,7 @@ export function register(program: Command, io: CliIO): void {
         const svg = await renderSvg(spec);
         if (flags.svg !== undefined) io.stdout(`wrote ${await writeOutput(io.cwd, flags.svg, svg, '--svg')}\n`);
         if (flags.html !== undefined) {
-          io.stdout(`wrote ${await writeOutput(io.cwd, flags.html, htmlPage({ title, sections: [{ heading: 'Landscape', html: svg }] }), '--html')}\n`);
+          io.stdout(`wrote ${await writeOutput(io.cwd, flags.html, htmlPage({ title, sections: [{ heading: 'Landscape', html: `<p>${escapeHtml(summary)}</p>${svg}` }] }), '--html')}\n`);
         }
       }
     });

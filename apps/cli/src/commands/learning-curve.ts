@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '@losslens/core';
-import { escapeHtml, htmlPage, lineChart, renderSvg } from '@losslens/plot';
+import { escapeHtml, htmlPage, htmlTable, lineChart, renderSvg } from '@losslens/plot';
 import { curveChart, learningCurve, DEFAULT_LEARNING_CURVE_SIZES, type LearningCurve } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { intFlag } from '../errors.js';
@@ -29,8 +29,8 @@ function sizesFlag(value: string): number[] {
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
 
-/** The learning-curve table: rows, train and validation loss (mean ± std), gap, best marked. */
-export function learningCurveTable(curve: LearningCurve): string {
+/** The learning-curve table's header and rows: training rows, train and validation loss (mean ± std), gap, best marked. */
+function learningCurveRows(curve: LearningCurve): { header: string[]; rows: string[][] } {
   const rows = curve.points.map((p, i) => [
     String(p.x),
     `${fmt(p.trainMean)} ± ${fmt(p.trainStd)}`,
@@ -38,7 +38,12 @@ export function learningCurveTable(curve: LearningCurve): string {
     fmt(p.validationMean - p.trainMean),
     i === curve.best ? '← best' : '',
   ]);
-  const header = ['training rows', 'train loss', 'validation loss', 'gap', ''];
+  return { header: ['training rows', 'train loss', 'validation loss', 'gap', ''], rows };
+}
+
+/** The learning-curve table as text: rows, train and validation loss (mean ± std), gap, best marked. */
+export function learningCurveTable(curve: LearningCurve): string {
+  const { header, rows } = learningCurveRows(curve);
   return formatTable(header, rows);
 }
 
@@ -88,7 +93,7 @@ export function register(program: Command, io: CliIO): void {
             title: `Learning curve: ${flags.model} on ${dataSource(flags)}`,
             sections: [
               { heading: 'Train and validation loss', html: svg },
-              { heading: 'Per size (mean ± sample std over folds)', html: `<pre>${escapeHtml(table)}\n\n${escapeHtml(summary)}</pre>` },
+              { heading: 'Per size (mean ± sample std over folds)', html: `${htmlTable({ ...learningCurveRows(curve), numeric: [0, 1, 2, 3] })}<p>${escapeHtml(summary)}.</p>` },
             ],
           });
           io.stdout(`wrote ${await writeOutput(io.cwd, flags.html, html, '--html')}\n`);
