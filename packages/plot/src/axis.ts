@@ -58,7 +58,8 @@ export function drawable(value: number, axis: AxisOptions): boolean {
 
 /**
  * The two layers of labelled vertical rules (a dashed rule and its label at the top), with
- * the x position in `field` of each datum.
+ * the x position in `field` of each datum; labels of marks beyond `flipAfter` (e.g. the middle of
+ * the data) are written to the left of their rule.
  * @example
  * layer.push(...verticalRuleLayers([{ x: 0, label: '0' }], 'x', { rule: '#666', text: '#444' }));
  */
@@ -66,16 +67,22 @@ export function verticalRuleLayers(
   marks: readonly { x: number; label: string }[],
   field: string,
   colors: { rule: string; text: string },
+  flipAfter = Number.POSITIVE_INFINITY,
 ): Record<string, unknown>[] {
   if (marks.length === 0) return [];
-  const rules = { values: marks.map((m) => ({ [field]: m.x, label: m.label })) };
+  const datum = (m: { x: number; label: string }) => ({ [field]: m.x, label: m.label });
   const x = { field, type: 'quantitative' };
+  // Labels right of `flipAfter` are written leftwards, so none runs into the legend or off the plot.
+  const sides = [marks.filter((m) => !(m.x > flipAfter)), marks.filter((m) => m.x > flipAfter)];
   return [
-    { data: rules, mark: { type: 'rule', strokeDash: [4, 3], color: colors.rule }, encoding: { x } },
-    {
-      data: rules,
-      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, dy: 3, color: colors.text, y: 0 },
-      encoding: { x, text: { field: 'label', type: 'nominal' } },
-    },
+    { data: { values: marks.map(datum) }, mark: { type: 'rule', strokeDash: [4, 3], color: colors.rule }, encoding: { x } },
+    ...sides
+      .map((side, right) => ({ side, right: right === 1 }))
+      .filter(({ side }) => side.length > 0)
+      .map(({ side, right }) => ({
+        data: { values: side.map(datum) },
+        mark: { type: 'text', align: right ? 'right' : 'left', baseline: 'top', dx: right ? -3 : 3, dy: 3, color: colors.text, y: 0 },
+        encoding: { x, text: { field: 'label', type: 'nominal' } },
+      })),
   ];
 }

@@ -84,6 +84,8 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
       },
     },
   ];
-  layer.push(...verticalRuleLayers((options.marks ?? []).filter((m) => drawable(m.x, options.x)), 'x', { rule: '#666', text: '#444' }));
+  const xs = values.map((v) => v.x);
+  const middle = xs.length > 0 ? (Math.min(...xs) + Math.max(...xs)) / 2 : Number.POSITIVE_INFINITY;
+  layer.push(...verticalRuleLayers((options.marks ?? []).filter((m) => drawable(m.x, options.x)), 'x', { rule: '#666', text: '#444' }, middle));
   return chartSpec(options, { layer });
 }

@@ -84,6 +84,14 @@ describe('labels are whole', () => {
     expect(svg).toMatch(/X-axis titled 'loss' for a linear scale/);
   });
 
+  it('writes a rule label in the right half to the left of its rule, so it stays clear of the legend', async () => {
+    const spec = lineChart({ title: 'l', series: [{ name: 'train', points: [[0, 1], [4, 0.2]] }], x: { title: 'x' }, y: { title: 'y' }, marks: [{ x: 1, label: 'early' }, { x: 4, label: 'best: 80 rows' }] });
+    const text = JSON.stringify(spec);
+    expect(text).toContain('{"data":{"values":[{"x":1,"label":"early"}]},"mark":{"type":"text","align":"left"');
+    expect(text).toContain('{"data":{"values":[{"x":4,"label":"best: 80 rows"}]},"mark":{"type":"text","align":"right"');
+    expect(await renderSvg(spec)).toContain('text-anchor="end"');
+  });
+
   it('draws faded series thinner and translucent', () => {
     const spec = lineChart({ title: 'l', series: [{ name: 'you', points: [[1, 1]] }, { name: 'other', faded: true, dashed: true, points: [[1, 2]] }], x: { title: 'x' }, y: { title: 'y' } });
     const text = JSON.stringify(spec);
