@@ -1,0 +1,11 @@
+export { earlyStopping } from './early-stopping.js';
+export type { EarlyStopping, EarlyStoppingOptions } from './early-stopping.js';
+export { reduceLROnPlateau } from './reduce-lr-on-plateau.js';
+export type { ReduceLROnPlateau, ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
+export { terminateOnNaN } from './terminate-on-nan.js';
+export type { TerminateOnNaN } from './terminate-on-nan.js';
+export { learningRateOf, setLearningRate } from './learning-rate.js';
+export { monitorDirection } from './monitor.js';
+export type { MonitorMode } from './monitor.js';
+export { layersCallback, resolveLogs } from './layers-protocol.js';
+export type { LayersCallback, CallbackBinding, CallbackHooks, WatchedModel, LayerLike, LayerWeight, OptimizerLike, FitParams, RawLogs } from './layers-protocol.js';
