@@ -15,3 +15,7 @@ export { diagnoseWatched, datasetFromTensors, trainingSettings } from './watch-d
 export type { WatchDiagnoseOptions, WatchDiagnosis } from './watch-diagnose.js';
 export { measureLayers, compiledLoss, chainLayers, layerActivation } from './layer-signals.js';
 export type { BatchLoss, LayerMeasurement } from './layer-signals.js';
+export { parseHistory } from './history/read-history.js';
+export type { TrainingLog, LogFormat } from './history/read-history.js';
+export { diagnoseCurves, curveMarkdown, curveThresholds, curveCheckNames } from './history/curve-diagnosis.js';
+export type { CurveDiagnosis, CurveFinding, CurveThresholds, CurveCheckName } from './history/curve-diagnosis.js';
