@@ -12,6 +12,7 @@ import { detectHealth, formatDetections, healthCharts, type Detection, type Heal
 import { fromLayersModel } from '@losslens/models';
 import { escapeHtml, htmlPage, renderSvg } from '@losslens/plot';
 import type { WatchedModel } from './layers-protocol.js';
+import { chainLayers } from './layer-signals.js';
 import { learningRateOf } from './learning-rate.js';
 import type { ProbeBatch, WatchedSettings, WatchReportPaths } from './watch.js';
 
@@ -119,7 +120,7 @@ export async function diagnoseWatched(signals: HealthSignals, settings: WatchedS
     if (settings.model === undefined) throw new Error('watch: no model was trained with the watcher');
     const train = isDataset(options.train) ? options.train : datasetFromTensors(options.train, signals.task, 'your training data');
     const test = options.test === undefined ? undefined : isDataset(options.test) ? options.test : datasetFromTensors(options.test, signals.task, 'your test data');
-    const { model } = await fromLayersModel(settings.model);
+    const { model } = await fromLayersModel(asSequential(settings.model));
     diagnosis = await diagnose({ ...trainingSettings(settings.model, settings.params), ...options.settings, train, ...(test ? { test } : {}), model });
   }
   const healthMarkdown = `## Training health of your run (${signals.epochs.length - 1} epochs recorded, probe ${signals.probeRows} rows)\n\n${formatDetections(detections)}`;
@@ -161,4 +162,26 @@ async function healthSection(signals: HealthSignals, detections: readonly Detect
     { heading: 'Update/weight ratio per layer', html: await renderSvg(charts.updateRatios) },
     { heading: 'Dead and saturated units per layer', html: await renderSvg(charts.activations) },
   ];
+}
+
+/**
+ * fit hands callbacks a Sequential's inner functional model; when it is a chain, its saved
+ * topology is rewritten as the Sequential it came from (same layers, same weights), which is
+ * what `fromLayersModel` reads.
+ */
+export function asSequential(model: WatchedModel): { name?: string; save(handler: tf.io.IOHandler): Promise<unknown> } {
+  return {
+    ...(model.name !== undefined ? { name: model.name } : {}),
+    async save(handler) {
+      let saved: tf.io.ModelArtifacts | undefined;
+      await model.save({ save: async (a) => { saved = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; } });
+      const topology = saved?.modelTopology as { class_name?: string; config?: { name?: string; layers?: { class_name: string; config: Record<string, unknown> }[] } } | undefined;
+      if (saved === undefined || topology?.class_name !== 'Model' || chainLayers(model) === undefined) return handler.save!(saved!);
+      const layers = topology.config?.layers ?? [];
+      const input = layers.find((l) => l.class_name === 'InputLayer');
+      const rest = layers.filter((l) => l.class_name !== 'InputLayer').map((l) => ({ class_name: l.class_name, config: { ...l.config } }));
+      if (input !== undefined && rest[0] !== undefined) rest[0].config.batch_input_shape = input.config.batch_input_shape;
+      return handler.save!({ ...saved, modelTopology: { ...topology, class_name: 'Sequential', config: { name: topology.config?.name, layers: rest } } });
+    },
+  };
 }
