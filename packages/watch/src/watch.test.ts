@@ -145,6 +145,21 @@ describe('watch() in a user\'s own model.fit', () => {
     model.dispose();
   });
 
+  it('works in fitDataset too (steps unknown: the first updates of each epoch are sampled)', async () => {
+    const model = net(11);
+    const { x, y } = data();
+    const rows = { xs: tfjs.unstack(x), ys: tfjs.unstack(y) };
+    const dataset = tfjs.data.zip({ xs: tfjs.data.array(rows.xs), ys: tfjs.data.array(rows.ys) }).batch(16);
+    const watcher = watch({ tf: tfjs, probe: { x, y } });
+    await model.fitDataset(dataset as never, { epochs: 2, verbose: 0, callbacks: [watcher] });
+    const epochs = watcher.signals().epochs;
+    expect(epochs.map((e) => e.epoch)).toEqual([0, 1, 2]);
+    expect(epochs[1]!.blocks.every((b) => b.updateRatio > 0 && Number.isFinite(b.gradientNorm))).toBe(true);
+    expect(epochs[2]!.trainLoss).toBeGreaterThan(0);
+    tfjs.dispose([x, y, ...rows.xs, ...rows.ys]);
+    model.dispose();
+  });
+
   it('a custom loop: begin, update after each step, step at each epoch end', async () => {
     const model = net(9);
     const { x, y } = data();
