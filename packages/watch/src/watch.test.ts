@@ -6,6 +6,7 @@ import * as tfjs from '@tensorflow/tfjs';
 import { fromLayersModel } from '@losslens/models';
 import { watch } from './watch.js';
 import { earlyStopping } from './early-stopping.js';
+import { terminateOnNaN } from './terminate-on-nan.js';
 
 /** Float64 L2 norm. */
 const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => s + x * x, 0));
@@ -142,6 +143,23 @@ describe('watch() in a user\'s own model.fit', () => {
     expect(stop.stoppedEpoch).toBe(1);
     expect(watcher.signals().epochs.map((e) => e.epoch)).toEqual([0, 1, 2]);
     tfjs.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('a run that blows up: terminateOnNaN stops it, the epoch it stopped in is recorded, and the non-finite detector names it', async () => {
+    const model = net(13);
+    model.compile({ optimizer: tfjs.train.sgd(50), loss: 'meanSquaredError' });
+    const { x, y } = data();
+    const scaled = tfjs.mul(y, 100);
+    const watcher = watch({ tf: tfjs, probe: { x, y: scaled } });
+    const stop = terminateOnNaN({ tf: tfjs, log: () => undefined });
+    await model.fit(x, scaled, { epochs: 30, batchSize: 16, verbose: 0, callbacks: [watcher, stop] });
+    expect(stop.stopped).toBeDefined();
+    const result = await watcher.diagnose();
+    const nonFinite = result.detections.find((d) => d.detector === 'non-finite')!;
+    expect(nonFinite.fired).toBe(true);
+    expect(result.signals.epochs.at(-1)!.epoch).toBe(stop.stopped!.epoch + 1);
+    tfjs.dispose([x, y, scaled]);
     model.dispose();
   });
 
