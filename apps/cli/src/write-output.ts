@@ -14,7 +14,7 @@ import { parseManifest, readModelJson } from '@losslens/models';
 export const OUTPUT_FLAGS = { json: '--json', report: '--report', svg: '--svg', html: '--html' } as const;
 
 /** Input flags whose files an output must never replace (`models` is cv's `;`-separated list). */
-export const INPUT_FLAGS = { train: '--train', test: '--test', data: '--data', model: '--model', compare: '--compare', models: '--models', plugin: '--plugin' } as const;
+export const INPUT_FLAGS = { train: '--train', history: '--history', test: '--test', data: '--data', model: '--model', compare: '--compare', models: '--models', plugin: '--plugin' } as const;
 
 /** What can be written: the whole text or bytes, or chunks as they are produced. */
 export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;

@@ -10,6 +10,7 @@ import { stopSignal } from '../interrupt.js';
 import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { checkOptimizer, openLens, parseAugment, pluginFlag } from '../lens.js';
+import { diagnoseHistory } from './diagnose-history.js';
 
 interface DiagnoseFlags {
   train?: string;
@@ -31,6 +32,7 @@ interface DiagnoseFlags {
   report?: string;
   plugin?: string[];
   resume?: string;
+  history?: string;
 }
 
 /** The finished runs of a stopped diagnosis, as its partial JSON keeps them (θ as base64 float32). */
@@ -71,8 +73,13 @@ export function register(program: Command, io: CliIO): void {
     .option(...pluginFlag)
     .option('--json <out>', 'write the diagnosis as JSON')
     .option('--report <out.html>', 'write a self-contained HTML report with plots')
+    .option('--history <log>', 'diagnose from a training log alone (Keras CSVLogger CSV, tfjs History JSON, epoch/loss table): no data, no training')
     .option('--resume <out.json>', 'continue a diagnosis stopped by Ctrl-C or SIGTERM without retraining its finished runs; writes to --json, else back to this file')
-    .action(async (flags: DiagnoseFlags) => {
+    .action(async (flags: DiagnoseFlags, command: Command) => {
+      if (flags.history !== undefined) {
+        const given = new Set(Object.keys(flags).filter((key) => command.getOptionValueSource(key) === 'cli'));
+        return diagnoseHistory({ ...flags }, io, given);
+      }
       if ((flags.train === undefined) === (flags.dataset === undefined)) {
         throw new InputError('E_USAGE', 'give exactly one of --train FILE or --dataset NAME', { flag: flags.train ? '--dataset' : '--train' });
       }
