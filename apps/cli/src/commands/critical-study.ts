@@ -121,7 +121,7 @@ export async function studySvg(result: Pick<CriticalStudyResult, 'model' | 'poin
 export function register(program: Command, io: CliIO): void {
   program
     .command('critical-study')
-    .description("the lecture's experiment: train a small net from many seeds until the gradient is small, then plot minimum ratio vs training loss")
+    .description("the lecture's experiment: train a small net from many seeds, polish until the gradient is small, count positive/negative/flat Hessian eigenvalues, and plot minimum ratio vs training loss with Spearman's correlation")
     .option('--dataset <name>', 'a dataset, built-in or a plugin\'s (default: curve, when --train is not given)')
     .option('--train <file>', 'training CSV instead of --dataset')
     .option('--target <column>', 'the column to predict (with --train)')
@@ -136,12 +136,12 @@ export function register(program: Command, io: CliIO): void {
     .option('--batch-size <n|full>', 'rows per update', batchSizeFlag('--batch-size'), 'full' as const)
     .option('--polish <method>', `drive ‖∇L‖ down after training: ${polishMethods.join(' | ')}`, choiceFlag('--polish', polishMethods), 'newton-mr' as const)
     .option('--polish-steps <n>', 'most polish steps (default 200; 30 for levenberg-marquardt)', intFlag('--polish-steps', { min: 0 }))
-    .option('--gradient-tolerance <x>', 'a point is critical when ‖∇L‖ ≤ this (default 1e-3)', numberFlag('--gradient-tolerance'))
+    .option('--gradient-tolerance <x>', 'a run reached a critical point when ‖∇L‖ ≤ this (default 1e-3); only those enter the plot and the summary', numberFlag('--gradient-tolerance'))
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
     .option('--json <out>', 'write the runs as JSON')
-    .option('--svg <out>', 'write the scatter plot as SVG')
-    .option('--html <out>', 'write a self-contained HTML page with the plot and the table')
+    .option('--svg <out>', 'write the scatter plot of the critical runs as SVG (Spearman ρ and p in the subtitle)')
+    .option('--html <out>', 'write a self-contained HTML page with the plot, the summary and the runs table')
     .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished seeds; writes to --json, else back to this file')
     .action(async (flags: CriticalStudyFlags) => {
       flags.json ??= flags.resume;
