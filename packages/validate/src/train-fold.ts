@@ -1,7 +1,7 @@
 import { hashSeed, type Dataset, type Fold, type Lens, type Model, type Task } from '@losslens/core';
 import { fitStandardizer, subset } from '@losslens/data';
 import { modelFromSpec } from '@losslens/models';
-import { evaluate, fit, fitMany, type FitOptions, type FitResult, type FitTask, type Metrics } from '@losslens/optim';
+import { evaluate, fit, fitMany, type Executor, type FitOptions, type FitResult, type FitTask, type Metrics } from '@losslens/optim';
 
 /** What a model factory gets for each fold. */
 export interface ModelContext {
@@ -121,7 +121,7 @@ const POOLABLE = new Set(['lens', 'optimizer', 'learningRate', 'epochs', 'batchS
  * const trained = await trainFoldsInPool({ model: 'mlp:8:relu', fit: { epochs: 10, batchSize: 16 }, dataset, workers: 2 }, folds, 0);
  */
 export async function trainFoldsInPool(
-  options: { model: ModelSource; dataset: Dataset; fit: FoldFitOptions; standardize?: FoldStandardization; trainer?: Trainer; workers?: number },
+  options: { model: ModelSource; dataset: Dataset; fit: FoldFitOptions; standardize?: FoldStandardization; trainer?: Trainer; workers?: number; executor?: Executor },
   folds: readonly Fold[],
   seed: number,
 ): Promise<TrainedFold[] | undefined> {
@@ -144,7 +144,9 @@ export async function trainFoldsInPool(
     ...(f.earlyStopping !== undefined ? { earlyStopping: f.earlyStopping } : {}),
     ...(f.clipNorm !== undefined ? { clipNorm: f.clipNorm } : {}),
   }));
-  const results = await fitMany(tasks, { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(f.lens ? { lens: f.lens } : {}) });
+  const results = await fitMany(tasks, {
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.executor !== undefined ? { executor: options.executor } : {}), ...(f.lens ? { lens: f.lens } : {}) });
   const ms = (performance.now() - started) / folds.length;
   return results.map((result, k) => {
     const { train, validation } = parts[k]!;

@@ -2,11 +2,15 @@
  * Independent training runs side by side: a pool of worker threads, one run per core, so a
  * machine with N cores trains N runs at once (the diagnosis's comparison runs, for example).
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { silentChannel, type Dataset, type EventChannel, type Lens } from '@losslens/core';
+import type { Executor, ExecutorTask } from '../executor/executor.js';
+import { inProcessExecutor } from '../executor/in-process.js';
+import { taskPlugins } from '../executor/task-plugins.js';
+import { workerPoolExecutor } from '../executor/worker-pool.js';
 import type { FitResult } from '../fit/fit.js';
-import { cores, createWorkerPool, sharedDataset, siblingModule } from '../worker-pool.js';
-import { builtinOnly, runFitTask, type FitTask } from './fit-task.js';
+import { cores, sharedDataset } from '../worker-pool.js';
+import { builtinOnly, type FitTask } from './fit-task.js';
+import { optimTaskModule, taskHandlers } from './tasks.js';
 
 /** Options of {@link fitMany}. */
 export interface FitManyOptions {
@@ -21,6 +25,11 @@ export interface FitManyOptions {
    * the built-ins, so tasks that name a plugin's contribution run in this thread.
    */
   lens?: Lens;
+  /**
+   * Where the runs go (in-process, worker pool, queue, …); default: a worker pool of `workers`
+   * threads, or this thread. Tasks whose model is an object always train in this thread.
+   */
+  executor?: Executor;
 }
 
 /**
@@ -37,37 +46,33 @@ export async function fitMany(tasks: readonly FitTask[], options: FitManyOptions
   const events = options.events ?? silentChannel;
   const label = options.progressTask ?? 'runs';
   const lens = options.lens;
-  const poolable = tasks.every((task) => typeof task.model === 'string' && (lens === undefined || builtinOnly(task, lens)));
+  const plain = tasks.every((task) => typeof task.model === 'string');
+  const poolable = plain && tasks.every((task) => lens === undefined || builtinOnly(task, lens));
   const workers = poolable ? Math.max(1, Math.min(tasks.length, options.workers ?? (await cores()))) : 1;
-  let done = 0;
-  const finished = <T>(result: T): T => {
-    done += 1;
-    events.emit({ type: 'progress', task: label, done, total: tasks.length });
-    return result;
-  };
-  if (workers === 1) {
-    const results: FitResult[] = [];
-    for (const task of tasks) results.push(finished(await runFitTask(task, lens)));
-    return results;
-  }
+  const given = plain ? options.executor : undefined;
+  const executor = given ?? (workers === 1 ? inProcessExecutor({ handlers: taskHandlers, ...(lens ? { lens } : {}) }) : await workerPoolExecutor({ handlerModules: [optimTaskModule()], threads: workers }));
   const shared = new Map<Dataset, Dataset>();
   const share = (ds: Dataset | undefined): Dataset | undefined => {
-    if (ds === undefined) return undefined;
+    if (ds === undefined || executor.name !== 'worker-pool') return ds;
     let copy = shared.get(ds);
     if (copy === undefined) shared.set(ds, (copy = sharedDataset(ds)));
     return copy;
   };
-  const pool = await createWorkerPool(siblingModule(import.meta.url, 'worker'), workers);
+  const executorTasks = tasks.map((task, i): ExecutorTask<FitTask> => {
+    const validation = share(task.validation);
+    const plugins = taskPlugins(lens, { model: task.model as string, optimizer: task.optimizer, ...(task.augment ? { augmentation: task.augment.name } : {}) });
+    return {
+      id: `run:${i}`,
+      kind: 'optim/fit',
+      payload: { ...task, train: share(task.train)!, ...(validation ? { validation } : {}) },
+      ...(plugins.length > 0 ? { plugins } : {}),
+    };
+  });
   try {
-    const backend = tf.getBackend();
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const validation = share(task.validation);
-        const message = { task: { ...task, train: share(task.train)!, ...(validation ? { validation } : {}) }, backend };
-        return finished((await pool.run(message)) as FitResult);
-      }),
-    );
+    return (await executor.run(executorTasks, {
+      onResult: (_task, _result, done, total) => events.emit({ type: 'progress', task: label, done, total }),
+    })) as FitResult[];
   } finally {
-    await pool.destroy();
+    if (given === undefined) await executor.close();
   }
 }
