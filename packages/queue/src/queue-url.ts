@@ -49,12 +49,14 @@ export async function assertQueueReachable(text: string, options: { timeoutMs?: 
   const connection = parseQueueUrl(text, flag);
   const { Redis } = await import('ioredis');
   const client = new Redis({ ...connection, lazyConnect: true, connectTimeout: options.timeoutMs ?? 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on('error', () => {}); // reported below
+  let socketError: NodeJS.ErrnoException | undefined;
+  client.on('error', (error: NodeJS.ErrnoException) => (socketError ??= error)); // reported below
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const cause = socketError ?? (error as NodeJS.ErrnoException);
+    const reason = cause.code ?? cause.message;
     throw new InputError('E_USAGE', `${text}: cannot reach Redis there (${reason}); start redis-server or fix the URL`, { flag });
   } finally {
     client.disconnect();
