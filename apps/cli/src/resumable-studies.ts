@@ -74,7 +74,8 @@ export async function batchStudyInSteps(
 }
 
 /**
- * {@link criticalStudy} one seed at a time.
+ * {@link criticalStudy} one seed at a time (with an executor, all seeds in one step, so they run
+ * side by side on its workers).
  * @example
  * const { points, missing } = await criticalStudyInSteps({ ...options, seeds }, { signal, finished });
  */
@@ -86,6 +87,7 @@ export async function criticalStudyInSteps(
     units: options.seeds,
     key: String,
     finished: new Map((context.finished ?? []).map((p) => [String(p.seed), p])),
+    ...(options.executor === undefined ? {} : { stepSize: options.seeds.length }),
     signal: context.signal,
     run: async (seeds, { offset, total }) => {
       const events = studyProgress(options.events, 'critical-study', offset, total);

@@ -5,7 +5,7 @@
  */
 import { InputError } from '@losslens/core';
 import type { Dataset, EventChannel, Lens, LossFunction, Model } from '@losslens/core';
-import { fit, taskPlugins, type Executor, type ExecutorTask, type OptimizerName } from '@losslens/optim';
+import { fit, plainDataset, taskPlugins, type Executor, type ExecutorTask, type OptimizerName } from '@losslens/optim';
 import { analyzeCriticalPoint } from './analyze.js';
 import type { CriticalPointKind, SignCounts, TolerancePolicy } from './classify.js';
 import { defaultTolerances } from './classify.js';
@@ -283,7 +283,7 @@ export async function criticalStudy(options: CriticalStudyOptions): Promise<Crit
     const tasks = seeds.map((seed): ExecutorTask<CriticalRunTask> => ({
       id: `seed:${seed}`,
       kind: 'critical/run',
-      payload: { model: spec, ...(options.cwd === undefined ? {} : { cwd: options.cwd }), train, seed, ...settings },
+      payload: { model: spec, ...(options.cwd === undefined ? {} : { cwd: options.cwd }), train: plainDataset(train), seed, ...settings },
       ...(plugins.length > 0 ? { plugins } : {}),
     }));
     const results = (await options.executor.run(tasks, { onResult: (_t, result, done) => progress(done, (result as CriticalRunResult).point) })) as CriticalRunResult[];

@@ -4,7 +4,7 @@
  * id, so a task retried after a crash, a Redis restart or the study's own restart is counted once.
  */
 import { createHash } from 'node:crypto';
-import { assertUniqueTaskIds, type Executor, type ExecutorTask } from '@losslens/optim';
+import { assertUniqueTaskIds, TaskFailedError, type Executor, type ExecutorRunOptions, type ExecutorTask } from '@losslens/optim';
 import type { Job, Queue } from 'bullmq';
 import { decodePlain, encodePlain } from './codec.js';
 import { parseQueueUrl } from './queue-url.js';
@@ -61,16 +61,19 @@ export function jobIds(encoded: readonly string[], tasks: readonly ExecutorTask[
 export async function queueExecutor(options: QueueExecutorOptions): Promise<Executor> {
   const { Queue } = await import('bullmq');
   const connection = { ...parseQueueUrl(options.url), maxRetriesPerRequest: null };
-  const queue: Queue = new Queue(options.queueName ?? defaultQueueName, { connection });
   let lastError = '';
-  queue.on('error', (error: Error) => {
-    const message = `queue ${options.url}: ${(error as NodeJS.ErrnoException).code ?? error.message}; waiting for Redis`;
-    if (message !== lastError) options.onNote?.(message);
-    lastError = message;
-  });
+  /** One connection per run, closed when the run ends, so an idle executor holds nothing open. */
+  const openQueue = (): Queue => {
+    const queue: Queue = new Queue(options.queueName ?? defaultQueueName, { connection });
+    queue.on('error', (error: Error) => {
+      const message = `queue ${options.url}: ${(error as NodeJS.ErrnoException).code ?? error.message}; waiting for Redis`;
+      if (message !== lastError) options.onNote?.(message);
+      lastError = message;
+    });
+    return queue;
+  };
   const attempts = options.attempts ?? 3;
   const pollMs = options.pollMs ?? 100;
-  let closed = false;
 
   const jobFor = (id: string, name: string, data: QueueJobData) => ({
     name,
@@ -82,46 +85,51 @@ export async function queueExecutor(options: QueueExecutorOptions): Promise<Exec
     name: 'queue',
     async run(tasks, runOptions = {}) {
       assertUniqueTaskIds(tasks);
-      const encoded = tasks.map((task) => encodePlain(task));
-      const ids = jobIds(encoded, tasks, options.backend);
-      const data = (i: number): QueueJobData => ({ task: encoded[i] as string, ...(options.backend === undefined ? {} : { backend: options.backend }) });
-      // A job that failed in an earlier run of this study starts afresh.
-      const before = await Promise.all(ids.map((id) => queue.getJobState(id)));
-      await Promise.all(ids.map(async (id, i) => (before[i] === 'failed' ? (await queue.getJob(id))?.remove() : undefined)));
-      await queue.addBulk(ids.map((id, i) => jobFor(id, (tasks[i] as ExecutorTask).kind, data(i))));
-      lastError = '';
-      const results = new Map<number, unknown>();
-      const pending = new Set(ids.keys());
-      while (pending.size > 0) {
-        const indices = [...pending];
-        const states = await Promise.all(indices.map((i) => queue.getJobState(ids[i] as string)));
-        for (const [k, i] of indices.entries()) {
-          const state = states[k];
-          const task = tasks[i] as ExecutorTask;
-          if (state === 'completed') {
-            const job: Job | undefined = await queue.getJob(ids[i] as string);
-            const value = job?.returnvalue as { result?: string } | null | undefined;
-            if (typeof value?.result !== 'string' || results.has(i)) continue;
-            const result = decodePlain(value.result);
-            results.set(i, result);
-            pending.delete(i);
-            runOptions.onResult?.(task, result, results.size, tasks.length);
-          } else if (state === 'failed') {
-            const job = await queue.getJob(ids[i] as string);
-            throw new Error(`task ${task.id} (${task.kind}) failed ${job?.attemptsMade ?? attempts} times; last error: ${job?.failedReason ?? 'unknown'}`);
-          } else if (state === 'unknown') {
-            options.onNote?.(`task ${task.id}: its job is gone from Redis (restarted?); enqueued it again`);
-            await queue.add(task.kind, data(i), jobFor(ids[i] as string, task.kind, data(i)).opts);
-          }
-        }
-        if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, pollMs));
+      const queue = openQueue();
+      try {
+        return await runOn(queue, tasks, runOptions);
+      } finally {
+        await queue.close();
       }
-      return tasks.map((_, i) => results.get(i));
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await queue.close();
-    },
+    close: async () => {},
   };
+
+  async function runOn(queue: Queue, tasks: readonly ExecutorTask[], runOptions: ExecutorRunOptions): Promise<unknown[]> {
+    const encoded = tasks.map((task) => encodePlain(task));
+    const ids = jobIds(encoded, tasks, options.backend);
+    const data = (i: number): QueueJobData => ({ task: encoded[i] as string, ...(options.backend === undefined ? {} : { backend: options.backend }) });
+    // A job that failed in an earlier run of this study starts afresh.
+    const before = await Promise.all(ids.map((id) => queue.getJobState(id)));
+    await Promise.all(ids.map(async (id, i) => (before[i] === 'failed' ? (await queue.getJob(id))?.remove() : undefined)));
+    await queue.addBulk(ids.map((id, i) => jobFor(id, (tasks[i] as ExecutorTask).kind, data(i))));
+    lastError = '';
+    const results = new Map<number, unknown>();
+    const pending = new Set(ids.keys());
+    while (pending.size > 0) {
+      const indices = [...pending];
+      const states = await Promise.all(indices.map((i) => queue.getJobState(ids[i] as string)));
+      for (const [k, i] of indices.entries()) {
+        const state = states[k];
+        const task = tasks[i] as ExecutorTask;
+        if (state === 'completed') {
+          const job: Job | undefined = await queue.getJob(ids[i] as string);
+          const value = job?.returnvalue as { result?: string } | null | undefined;
+          if (typeof value?.result !== 'string' || results.has(i)) continue;
+          const result = decodePlain(value.result);
+          results.set(i, result);
+          pending.delete(i);
+          runOptions.onResult?.(task, result, results.size, tasks.length);
+        } else if (state === 'failed') {
+          const job = await queue.getJob(ids[i] as string);
+          throw new TaskFailedError(task, job?.attemptsMade ?? attempts, job?.failedReason ?? 'unknown');
+        } else if (state === 'unknown') {
+          options.onNote?.(`task ${task.id}: its job is gone from Redis (restarted?); enqueued it again`);
+          await queue.add(task.kind, data(i), jobFor(ids[i] as string, task.kind, data(i)).opts);
+        }
+      }
+      if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+    return tasks.map((_, i) => results.get(i));
+  }
 }

@@ -13,6 +13,7 @@ import { resultSettings, stopWithPartial } from '../resumable.js';
 import { criticalStudyInSteps } from '../resumable-studies.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { batchSizeFlag, loadCommandData } from './train.js';
+import { queueExecutorOption, queueFlag } from '../queue-option.js';
 
 const polishMethods = ['levenberg-marquardt', 'newton-mr', 'gradient-norm', 'gradient-descent', 'none'] as const;
 
@@ -38,6 +39,7 @@ interface CriticalStudyFlags {
   svg?: string;
   html?: string;
   resume?: string;
+  queue?: string;
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
@@ -90,6 +92,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--gradient-tolerance <x>', 'a point is critical when ‖∇L‖ ≤ this (default 1e-3)', numberFlag('--gradient-tolerance'))
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
+    .option(...queueFlag)
     .option('--json <out>', 'write the runs as JSON')
     .option('--svg <out>', 'write the scatter plot as SVG')
     .option('--html <out>', 'write a self-contained HTML page with the plot and the table')
@@ -132,6 +135,7 @@ export function register(program: Command, io: CliIO): void {
         polish,
         ...(flags.gradientTolerance === undefined ? {} : { tolerance: { gradient: flags.gradientTolerance } }),
         events: io.events,
+        ...(await queueExecutorOption(flags, io)), spec: flags.model, cwd: io.cwd,
       }, { signal, ...(resumed === undefined ? {} : { finished: resumed.points }) });
       const result = { model: model.spec, parameters: model.parameterCount, points: steps.points, spec: criticalStudySpec(steps.points, model.spec) };
       if (steps.missing.length > 0) {

@@ -91,3 +91,19 @@ export function assertPluginsLoaded(task: ExecutorTask, loaded: ReadonlySet<stri
     );
   }
 }
+
+/**
+ * A task that kept failing (a queue gives up after its tries): the study stops, naming the task.
+ * @example
+ * throw new TaskFailedError(task, 3, 'out of memory');
+ */
+export class TaskFailedError extends Error {
+  override readonly name = 'TaskFailedError';
+  constructor(
+    readonly task: Pick<ExecutorTask, 'id' | 'kind'>,
+    readonly attempts: number,
+    readonly lastError: string,
+  ) {
+    super(`task ${task.id} (${task.kind}) failed ${attempts} times; last error: ${lastError}`);
+  }
+}

@@ -5,6 +5,7 @@
 import { silentChannel, type Dataset, type EventChannel, type Lens } from '@losslens/core';
 import type { Executor, ExecutorTask } from '../executor/executor.js';
 import { inProcessExecutor } from '../executor/in-process.js';
+import { plainDataset } from '../executor/plain-dataset.js';
 import { taskPlugins } from '../executor/task-plugins.js';
 import { workerPoolExecutor } from '../executor/worker-pool.js';
 import type { FitResult } from '../fit/fit.js';
@@ -53,7 +54,8 @@ export async function fitMany(tasks: readonly FitTask[], options: FitManyOptions
   const executor = given ?? (workers === 1 ? inProcessExecutor({ handlers: taskHandlers, ...(lens ? { lens } : {}) }) : await workerPoolExecutor({ handlerModules: [optimTaskModule()], threads: workers }));
   const shared = new Map<Dataset, Dataset>();
   const share = (ds: Dataset | undefined): Dataset | undefined => {
-    if (ds === undefined || executor.name !== 'worker-pool') return ds;
+    if (ds === undefined) return ds;
+    if (executor.name !== 'worker-pool') return plainDataset(ds);
     let copy = shared.get(ds);
     if (copy === undefined) shared.set(ds, (copy = sharedDataset(ds)));
     return copy;
