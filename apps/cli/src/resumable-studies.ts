@@ -42,7 +42,7 @@ export async function batchStudyInSteps(
 ): Promise<{ runs: BatchRun[]; state: { key: string; run: BatchRun }[]; missing: BatchUnit[]; workers: number }> {
   const resolved = options.batchSizes.map((b) => (b === 'full' ? options.train.n : Math.min(b, options.train.n)));
   const referenceBatchSize = options.referenceBatchSize ?? Math.min(...resolved);
-  const stepSize = options.workers ?? Math.max(1, availableParallelism());
+  const stepSize = options.executor !== undefined ? options.batchSizes.length : (options.workers ?? Math.max(1, availableParallelism()));
   const units = options.batchSizes.map((requested, index): BatchUnit => ({ index, requested }));
   let workers = 1;
   const { done, missing } = await runInSteps<BatchUnit, BatchRun>({
@@ -57,7 +57,7 @@ export async function batchStudyInSteps(
         ...options,
         batchSizes: step.map((u) => u.requested),
         referenceBatchSize,
-        workers: Math.min(stepSize, step.length),
+        ...(options.executor === undefined ? { workers: Math.min(stepSize, step.length) } : {}),
         ...(events === undefined ? {} : { events }),
       });
       workers = Math.max(workers, result.workers);

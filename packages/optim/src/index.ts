@@ -60,3 +60,4 @@ export { taskPlugins } from './executor/task-plugins.js';
 export type { TaskNames } from './executor/task-plugins.js';
 export { taskHandlers as optimTaskHandlers, optimTaskModule } from './fit-pool/tasks.js';
 export { plainDataset } from './executor/plain-dataset.js';
+export type { BatchTrialTask } from './fit-pool/tasks.js';

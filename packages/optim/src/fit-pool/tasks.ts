@@ -1,10 +1,22 @@
 /**
- * optim's task handlers: `optim/fit` runs one {@link FitTask}. Every executor (in-process,
+ * optim's task handlers: `optim/fit` runs one {@link FitTask}, `optim/batch-trial` one trial of
+ * the batch-size study. Every executor (in-process,
  * worker pool, queue worker) looks kinds up in tables like this one.
  */
 import type { TaskHandlers } from '../executor/executor.js';
 import { siblingModule } from '../worker-pool.js';
+import type { Dataset } from '@losslens/core';
+import { createModel, modelFromSpec } from '@losslens/models';
+import { runTrial, type BatchRun, type TrialSettings } from '../batch-study/trial.js';
 import { runFitTask, type FitTask } from './fit-task.js';
+
+/** One trial of the batch-size study as plain data: the `optim/batch-trial` payload. */
+export interface BatchTrialTask {
+  spec: string;
+  train: Dataset;
+  validation?: Dataset;
+  settings: TrialSettings;
+}
 
 /**
  * Handlers by kind: `optim/fit` trains a {@link FitTask} and returns its `FitResult`.
@@ -13,6 +25,11 @@ import { runFitTask, type FitTask } from './fit-task.js';
  */
 export const taskHandlers: TaskHandlers = {
   'optim/fit': (task: FitTask, context) => runFitTask(task, context.lens),
+  'optim/batch-trial': async (task: BatchTrialTask, context): Promise<{ run: BatchRun; theta: Float32Array }> => {
+    const shape = { inputShape: task.train.featureShape, outputs: task.train.outputs, task: task.train.task };
+    const model = context.lens ? modelFromSpec(task.spec, { ...shape, models: context.lens.models }) : createModel(task.spec, shape);
+    return runTrial(model, task.train, task.validation, task.settings);
+  },
 };
 
 /**
