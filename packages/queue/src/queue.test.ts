@@ -6,7 +6,8 @@ import { inProcessExecutor, optimTaskHandlers, type ExecutorTask, type FitResult
 import { decodePlain, encodePlain } from './codec.js';
 import { queueExecutor } from './queue-executor.js';
 import { assertQueueReachable, parseQueueUrl } from './queue-url.js';
-import { redisServerAvailable, startTestRedis, startTestWorker, type TestRedis, type TestWorker } from './test-redis.js';
+import { redisServerAvailable, startTestRedis, type TestRedis } from './local-redis.js';
+import { startTestWorker, type TestWorker } from './test-redis.js';
 
 const available = redisServerAvailable();
 if (!available) console.warn('queue tests skipped: redis-server is not installed (apt-get install -y redis-server)');
