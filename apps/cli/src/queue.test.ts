@@ -38,7 +38,7 @@ describe('--queue with a real command line', () => {
       const bad = await runIn(dir, ['critical-study', '--runs', '1', '--epochs', '1', '--queue', 'localhost:6379']);
       expect(bad.code).toBe(2);
       expect(bad.err).toBe('losslens: --queue: localhost:6379: the scheme must be redis:// (got localhost://)\n');
-      const down = await runIn(dir, ['cv', '--dataset', 'curve', '--models', 'linear', '--epochs', '1', '--queue', 'redis://127.0.0.1:1']);
+      const down = await runIn(dir, ['critical-study', '--runs', '1', '--epochs', '1', '--queue', 'redis://127.0.0.1:1']);
       expect(down.code).toBe(2);
       expect(down.err).toMatch(/^losslens: --queue: redis:\/\/127\.0\.0\.1:1: cannot reach Redis there \(ECONNREFUSED\); start redis-server or fix the URL\n$/);
     } finally {
@@ -81,10 +81,11 @@ describe.skipIf(!available)('losslens worker + --queue, 2 worker processes on a 
     expect(workers.map((w) => (w.text().match(/critical\/run\) started/g) ?? []).length)).toEqual(ran);
   }, 300_000);
 
-  it('cv and batch-study give the same JSON on the queue as here, apart from timing fields', async () => {
+  it('cv, batch-study and learning-curve give the same JSON on the queue as here, apart from timing fields', async () => {
     for (const args of [
       ['cv', '--train', 'train.csv', '--target', 'y', '--folds', '3', '--models', 'linear;mlp:3:tanh', '--epochs', '4', '--backend', 'wasm'],
       ['batch-study', '--train', 'train.csv', '--target', 'y', '--batch-sizes', '4,full', '--epochs', '3', '--backend', 'wasm'],
+      ['learning-curve', '--train', 'train.csv', '--target', 'y', '--model', 'mlp:3:tanh', '--folds', '2', '--sizes', '4,8', '--epochs', '3', '--backend', 'wasm'],
     ]) {
       const local = await runIn(dir, [...args, '--json', 'local.json']);
       expect(local.code).toBe(0);

@@ -124,6 +124,8 @@ export async function trainFoldsInPool(
   options: { model: ModelSource; dataset: Dataset; fit: FoldFitOptions; standardize?: FoldStandardization; trainer?: Trainer; workers?: number; executor?: Executor },
   folds: readonly Fold[],
   seed: number,
+  /** The fold index each entry trains as (its seed and model); default its place in `folds`. */
+  foldIndices?: readonly number[],
 ): Promise<TrainedFold[] | undefined> {
   const spec = options.model;
   const fitOptions = options.fit as Record<string, unknown>;
@@ -132,7 +134,8 @@ export async function trainFoldsInPool(
   const started = performance.now();
   const parts = folds.map((fold) => foldData(options.dataset, fold, options.standardize ?? 'none'));
   const f = options.fit;
-  const tasks: FitTask[] = parts.map(({ train, validation }, k) => ({
+  const indexOf = (i: number) => foldIndices?.[i] ?? i;
+  const tasks: FitTask[] = parts.map(({ train, validation }, i) => ({
     model: spec,
     train,
     validation,
@@ -140,7 +143,7 @@ export async function trainFoldsInPool(
     ...(f.learningRate !== undefined ? { learningRate: f.learningRate } : {}),
     epochs: f.epochs,
     batchSize: f.batchSize,
-    seed: foldSeed(seed, k),
+    seed: foldSeed(seed, indexOf(i)),
     ...(f.earlyStopping !== undefined ? { earlyStopping: f.earlyStopping } : {}),
     ...(f.clipNorm !== undefined ? { clipNorm: f.clipNorm } : {}),
   }));
@@ -148,12 +151,12 @@ export async function trainFoldsInPool(
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.executor !== undefined ? { executor: options.executor } : {}), ...(f.lens ? { lens: f.lens } : {}) });
   const ms = (performance.now() - started) / folds.length;
-  return results.map((result, k) => {
-    const { train, validation } = parts[k]!;
-    const model = buildModel(spec, options.dataset, k, f.lens);
+  return results.map((result, i) => {
+    const { train, validation } = parts[i]!;
+    const model = buildModel(spec, options.dataset, indexOf(i), f.lens);
     return {
       model,
-      seed: foldSeed(seed, k),
+      seed: foldSeed(seed, indexOf(i)),
       result,
       train: result.final?.train ?? evaluate(model, result.theta, train),
       validation: result.final?.validation ?? evaluate(model, result.theta, validation),

@@ -10,8 +10,10 @@ import { stopSignal } from '../interrupt.js';
 import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { checkOptimizer, openLens, parseAugment, pluginFlag } from '../lens.js';
+import { queueExecutorOption, queueFlag } from '../queue-option.js';
 
 interface DiagnoseFlags {
+  queue?: string;
   train?: string;
   test?: string;
   dataset?: string;
@@ -69,6 +71,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--budget <b>', 'quick | standard | thorough', choiceFlag('--budget', ['quick', 'standard', 'thorough'] as const), 'standard')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
+    .option(...queueFlag)
     .option('--json <out>', 'write the diagnosis as JSON')
     .option('--report <out.html>', 'write a self-contained HTML report with plots')
     .option('--resume <out.json>', 'continue a diagnosis stopped by Ctrl-C or SIGTERM without retraining its finished runs; writes to --json, else back to this file')
@@ -117,6 +120,7 @@ export function register(program: Command, io: CliIO): void {
         events: io.events,
         signal,
         runStore: store,
+        ...(await queueExecutorOption(flags, io)),
       }).catch(async (error: unknown) => {
         if (!isDiagnosisStopped(error)) throw error;
         const runs = [...store].map(([key, { run, theta }]) => ({ key, run, theta: toBase64(theta) }));
