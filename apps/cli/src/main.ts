@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createEventChannel, isInputError } from '@losslens/core';
+import { TaskFailedError } from '@losslens/optim';
 import type { CliIO, RegisterCommand } from './command.js';
 import { renderProgress } from './progress.js';
 import { packageVersion } from './version.js';
@@ -23,9 +24,10 @@ import { register as criticalStudy } from './commands/critical-study.js';
 import { register as landscape } from './commands/landscape.js';
 import { register as plugins } from './commands/plugins.js';
 import { register as lrFind } from './commands/lr-find.js';
+import { register as worker } from './commands/worker.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly RegisterCommand[] = [diagnoseCommand, hessian, criticalStudy, landscape, train, lrFind, batchStudy, cv, learningCurve, shift, dataInspect, modelSummary, plugins, backends];
+export const commands: readonly RegisterCommand[] = [diagnoseCommand, hessian, criticalStudy, landscape, train, lrFind, batchStudy, cv, learningCurve, shift, dataInspect, modelSummary, plugins, backends, worker];
 
 /** The default IO: process streams, the current directory, a fresh event channel. */
 export function processIO(): CliIO {
@@ -80,6 +82,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     if (isInputError(error)) {
       io.stderr(`losslens: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof TaskFailedError) {
+      io.stderr(`losslens: the study failed: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof Interrupted) {
       io.stderr(`losslens: ${error.message}\n`);

@@ -42,7 +42,7 @@ export async function batchStudyInSteps(
 ): Promise<{ runs: BatchRun[]; state: { key: string; run: BatchRun }[]; missing: BatchUnit[]; workers: number }> {
   const resolved = options.batchSizes.map((b) => (b === 'full' ? options.train.n : Math.min(b, options.train.n)));
   const referenceBatchSize = options.referenceBatchSize ?? Math.min(...resolved);
-  const stepSize = options.workers ?? Math.max(1, availableParallelism());
+  const stepSize = options.executor !== undefined ? options.batchSizes.length : (options.workers ?? Math.max(1, availableParallelism()));
   const units = options.batchSizes.map((requested, index): BatchUnit => ({ index, requested }));
   let workers = 1;
   const { done, missing } = await runInSteps<BatchUnit, BatchRun>({
@@ -57,7 +57,7 @@ export async function batchStudyInSteps(
         ...options,
         batchSizes: step.map((u) => u.requested),
         referenceBatchSize,
-        workers: Math.min(stepSize, step.length),
+        ...(options.executor === undefined ? { workers: Math.min(stepSize, step.length) } : {}),
         ...(events === undefined ? {} : { events }),
       });
       workers = Math.max(workers, result.workers);
@@ -74,7 +74,8 @@ export async function batchStudyInSteps(
 }
 
 /**
- * {@link criticalStudy} one seed at a time.
+ * {@link criticalStudy} one seed at a time (with an executor, all seeds in one step, so they run
+ * side by side on its workers).
  * @example
  * const { points, missing } = await criticalStudyInSteps({ ...options, seeds }, { signal, finished });
  */
@@ -86,6 +87,7 @@ export async function criticalStudyInSteps(
     units: options.seeds,
     key: String,
     finished: new Map((context.finished ?? []).map((p) => [String(p.seed), p])),
+    ...(options.executor === undefined ? {} : { stepSize: options.seeds.length }),
     signal: context.signal,
     run: async (seeds, { offset, total }) => {
       const events = studyProgress(options.events, 'critical-study', offset, total);

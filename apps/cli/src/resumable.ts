@@ -61,12 +61,12 @@ export async function stopWithPartial(io: CliIO, signal: AbortSignal, path: stri
 }
 
 /**
- * The flags that decide a command's results (every flag but outputs, `--resume` and worker counts),
+ * The flags that decide a command's results (every flag but outputs, `--resume`, worker counts and `--queue`),
  * which a `--resume` must repeat.
  * @example
  * const settings = resultSettings(flags);
  */
 export function resultSettings(flags: object): Record<string, unknown> {
-  const ignored = new Set(['json', 'svg', 'html', 'report', 'resume', 'workers']);
+  const ignored = new Set(['json', 'svg', 'html', 'report', 'resume', 'workers', 'queue']);
   return Object.fromEntries(Object.entries(flags).filter(([key, value]) => !ignored.has(key) && value !== undefined));
 }

@@ -5,7 +5,7 @@
  */
 import { InputError } from '@losslens/core';
 import type { Dataset, EventChannel, Lens, LossFunction, Model } from '@losslens/core';
-import { fit, type OptimizerName } from '@losslens/optim';
+import { fit, plainDataset, taskPlugins, type Executor, type ExecutorTask, type OptimizerName } from '@losslens/optim';
 import { analyzeCriticalPoint } from './analyze.js';
 import type { CriticalPointKind, SignCounts, TolerancePolicy } from './classify.js';
 import { defaultTolerances } from './classify.js';
@@ -209,6 +209,35 @@ export interface CriticalStudyOptions {
   /** Runs with P above this get the SLQ ratio instead of the exact one (default 2000). */
   exactLimit?: number;
   events?: EventChannel;
+  /**
+   * Where the runs go (in-process, worker pool, queue: see optim's `Executor`); default: one
+   * after another in this thread. With an executor the runs are plain-data `critical/run` tasks,
+   * so the model is rebuilt from `spec` and the loss is the task's default.
+   */
+  executor?: Executor;
+  /** The model as a spec or model.json path (default `model.spec`), for an executor's tasks. */
+  spec?: string;
+  /** Folder a model.json `spec` resolves against. */
+  cwd?: string;
+}
+
+/** One seed of the study as plain data: the `critical/run` task's payload. */
+export interface CriticalRunTask {
+  /** A model spec or model.json path (fresh weights from `seed`). */
+  model: string;
+  cwd?: string;
+  train: Dataset;
+  seed: number;
+  fit: { optimizer: string; learningRate: number; epochs: number; batchSize: number | 'full' };
+  polish?: PolishOptions;
+  tolerance?: TolerancePolicy;
+  exactLimit: number;
+}
+
+/** What one run returns: its point and its analyzed θ. */
+export interface CriticalRunResult {
+  point: CriticalStudyPoint;
+  theta: Float32Array;
 }
 
 /** One run of the study. */
@@ -278,67 +307,57 @@ export async function criticalStudy(options: CriticalStudyOptions): Promise<Crit
   if (seeds.length === 0) throw new InputError('E_VALUE', 'the critical study needs at least one run', { flag: '--runs' });
   const exactLimit = options.exactLimit ?? 2000;
   const gradientTolerance = options.tolerance?.gradient ?? defaultTolerances.gradient;
-  const points: CriticalStudyPoint[] = [];
-  const thetas: Float32Array[] = [];
-  const objective = datasetObjective(model, train, options.loss, { batchSize: 'full' });
-  try {
-    for (const [index, seed] of seeds.entries()) {
-      const trained = await fit({
-        model,
-        train,
-        ...(options.loss === undefined ? {} : { loss: options.loss }),
-        optimizer: options.fit?.optimizer ?? 'adam',
-        ...(options.fit?.lens ? { lens: options.fit.lens } : {}),
-        learningRate: options.fit?.learningRate ?? 0.02,
-        epochs: options.fit?.epochs ?? 1500,
-        batchSize: options.fit?.batchSize ?? 'full',
-        seed,
-        finalEvaluation: false,
-      });
-      const polished = polishCriticalPoint(objective, trained.theta, { target: gradientTolerance / 10, ...(options.polish ?? {}) });
-      const report = analyzeCriticalPoint(objective, polished.theta, {
-        full: model.parameterCount <= exactLimit,
-        exactLimit,
-        top: 1,
-        bottom: 1,
-        escape: false,
-        seed,
-        ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
-      });
-      thetas.push(polished.theta);
-      points.push({
-        seed,
-        loss: report.loss,
-        minimumRatio: report.minimumRatio,
-        minimumRatioMethod: report.minimumRatioMethod,
-        gradientNorm: report.gradientNorm,
-        gradientNormAfterFit: polished.gradientNormBefore,
-        polishSteps: polished.steps,
-        kind: report.kind,
-        critical: report.gradientNorm <= report.gradientTolerance,
-        counts: report.counts,
-        flatDirections: report.flatDirections,
-        zeroTolerance: report.zeroTolerance,
-        topEigenvalue: report.top[0] as number,
-        bottomEigenvalue: report.bottom[0] as number,
-      });
-      options.events?.emit({
-        type: 'progress',
-        task: 'critical-study',
-        done: index + 1,
-        total: seeds.length,
-        message: `seed ${seed}: ratio ${report.minimumRatio.toFixed(3)}, loss ${report.loss.toPrecision(3)}`,
-      });
+  const settings = {
+    fit: {
+      optimizer: options.fit?.optimizer ?? 'adam',
+      learningRate: options.fit?.learningRate ?? 0.02,
+      epochs: options.fit?.epochs ?? 1500,
+      batchSize: options.fit?.batchSize ?? ('full' as const),
+    },
+    ...(options.polish === undefined ? {} : { polish: options.polish }),
+    ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
+    exactLimit,
+  };
+  const runs: CriticalRunResult[] = [];
+  const progress = (done: number, point: CriticalStudyPoint) =>
+    options.events?.emit({
+      type: 'progress',
+      task: 'critical-study',
+      done,
+      total: seeds.length,
+      message: `seed ${point.seed}: ratio ${point.minimumRatio.toFixed(3)}, loss ${point.loss.toPrecision(3)}`,
+    });
+  if (options.executor !== undefined) {
+    if (options.loss !== undefined) throw new InputError('E_USAGE', 'criticalStudy: an executor runs the default loss of the task; leave `loss` out');
+    const spec = options.spec ?? model.spec;
+    const plugins = taskPlugins(options.fit?.lens, { model: spec, optimizer: settings.fit.optimizer });
+    const tasks = seeds.map((seed): ExecutorTask<CriticalRunTask> => ({
+      id: `seed:${seed}`,
+      kind: 'critical/run',
+      payload: { model: spec, ...(options.cwd === undefined ? {} : { cwd: options.cwd }), train: plainDataset(train), seed, ...settings },
+      ...(plugins.length > 0 ? { plugins } : {}),
+    }));
+    const results = (await options.executor.run(tasks, { onResult: (_t, result, done) => progress(done, (result as CriticalRunResult).point) })) as CriticalRunResult[];
+    runs.push(...results);
+  } else {
+    const objective = datasetObjective(model, train, options.loss, { batchSize: 'full' });
+    try {
+      for (const [index, seed] of seeds.entries()) {
+        const run = await criticalRun(model, objective, { train, seed, ...settings }, { ...(options.loss ? { loss: options.loss } : {}), ...(options.fit?.lens ? { lens: options.fit.lens } : {}) });
+        runs.push(run);
+        progress(index + 1, run.point);
+      }
+    } finally {
+      objective.dispose();
     }
-  } finally {
-    objective.dispose();
   }
+  const points = runs.map((r) => r.point);
   return {
     model: model.spec,
     parameters: model.parameterCount,
     points,
     summary: summarizeCriticalStudy(points, gradientTolerance),
-    thetas,
+    thetas: runs.map((r) => r.theta),
     spec: criticalStudySpec(points, model.spec, gradientTolerance),
   };
 }
@@ -363,6 +382,62 @@ export function summarizeCriticalStudy(points: readonly CriticalStudyPoint[], gr
     smallestRatio: ratios.length === 0 ? Number.NaN : Math.min(...ratios),
     correlation: spearman(ratios, reached.map((p) => p.loss)),
     kinds,
+  };
+}
+
+/**
+ * One seed of the study: train, polish ‖∇L‖ down, analyze the Hessian there.
+ * @example
+ * const { point } = await criticalRun(model, objective, { train, seed: 0, fit, exactLimit: 2000 });
+ */
+export async function criticalRun(
+  model: Model,
+  objective: ThetaObjective,
+  run: Omit<CriticalRunTask, 'model' | 'cwd'>,
+  extra: { loss?: LossFunction; lens?: Lens } = {},
+): Promise<CriticalRunResult> {
+  const { seed, exactLimit } = run;
+  const gradientTolerance = run.tolerance?.gradient ?? defaultTolerances.gradient;
+  const trained = await fit({
+    model,
+    train: run.train,
+    ...(extra.loss === undefined ? {} : { loss: extra.loss }),
+    optimizer: run.fit.optimizer,
+    ...(extra.lens ? { lens: extra.lens } : {}),
+    learningRate: run.fit.learningRate,
+    epochs: run.fit.epochs,
+    batchSize: run.fit.batchSize,
+    seed,
+    finalEvaluation: false,
+  });
+  const polished = polishCriticalPoint(objective, trained.theta, { target: gradientTolerance / 10, ...(run.polish ?? {}) });
+  const report = analyzeCriticalPoint(objective, polished.theta, {
+    full: model.parameterCount <= exactLimit,
+    exactLimit,
+    top: 1,
+    bottom: 1,
+    escape: false,
+    seed,
+    ...(run.tolerance === undefined ? {} : { tolerance: run.tolerance }),
+  });
+  return {
+    theta: polished.theta,
+    point: {
+      seed,
+      loss: report.loss,
+      minimumRatio: report.minimumRatio,
+      minimumRatioMethod: report.minimumRatioMethod,
+      gradientNorm: report.gradientNorm,
+      gradientNormAfterFit: polished.gradientNormBefore,
+      polishSteps: polished.steps,
+      kind: report.kind,
+      critical: report.gradientNorm <= report.gradientTolerance,
+      counts: report.counts,
+      flatDirections: report.flatDirections,
+      zeroTolerance: report.zeroTolerance,
+      topEigenvalue: report.top[0] as number,
+      bottomEigenvalue: report.bottom[0] as number,
+    },
   };
 }
 

@@ -17,7 +17,7 @@ import {
 } from '@losslens/core';
 import { data, fitStandardizer, holdout } from '@losslens/data';
 import { assertCompatible, equivalentSpec, isModelPath, lossForTask, models, modelFromSpec, resolveModel } from '@losslens/models';
-import { optim, type AugmentationSpec, type OptimizerName } from '@losslens/optim';
+import { optim, type AugmentationSpec, type Executor, type OptimizerName } from '@losslens/optim';
 import { critical, type HessianReport } from '@losslens/critical';
 import { validate } from '@losslens/validate';
 import { budgets, runSize, type Budget } from './budget.js';
@@ -88,6 +88,8 @@ export interface DiagnoseOptions {
    * is small (under 5·10⁶ parameter-updates), where starting workers would cost more than it saves.
    */
   workers?: number;
+  /** Where the training runs go instead (optim's `Executor`: worker pool, queue, …); same results. */
+  executor?: Executor;
   /** Folder a model.json path resolves against (default: the process's). */
   cwd?: string;
   events?: EventChannel;
@@ -227,7 +229,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     ...(test ? { test } : {}),
     model: userModel,
     loss,
-    trainRuns: createRunService({ lens, settings, train: runTrain, validation, ...(test ? { test } : {}), loss, ...(workers !== undefined ? { workers } : {}), events, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.runStore ? { store: options.runStore } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
+    trainRuns: createRunService({ lens, settings, train: runTrain, validation, ...(test ? { test } : {}), loss, ...(workers !== undefined ? { workers } : {}), ...(options.executor ? { executor: options.executor } : {}), events, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.runStore ? { store: options.runStore } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
     measurements: {},
     ...(options.cwd ? { cwd: options.cwd } : {}),
   };

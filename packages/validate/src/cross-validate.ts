@@ -1,5 +1,5 @@
 import { InputError, silentChannel, type Dataset, type EventChannel, type Fold, type Splitter } from '@losslens/core';
-import type { FitResult } from '@losslens/optim';
+import type { Executor, FitResult } from '@losslens/optim';
 import { kFold } from './k-fold.js';
 import { meanAndStd } from './statistics.js';
 import { splitLabels, trainFold, trainFoldsInPool, type FoldFitOptions, type FoldStandardization, type ModelSource, type Trainer } from './train-fold.js';
@@ -31,6 +31,11 @@ export interface CrossValidateOptions {
    * size, early stopping, clipping); otherwise folds train here one after another.
    */
   workers?: number;
+  /**
+   * Where the folds train (optim's `Executor`: in-process, worker pool, queue), under the same
+   * conditions as `workers`; the folds are `optim/fit` tasks, with the same results as here.
+   */
+  executor?: Executor;
 }
 
 /** One fold's outcome. Losses are measured at the θ that `fit` returns. */
@@ -99,7 +104,7 @@ export async function crossValidate(options: CrossValidateOptions): Promise<Cros
       throw new InputError('E_TOO_FEW_ROWS', `crossValidate: fold ${k + 1} has ${fold.train.length} training and ${fold.validation.length} validation rows`);
     }
   }
-  const pooled = (options.workers ?? 1) > 1 ? await trainFoldsInPool(options, folds, seed) : undefined;
+  const pooled = (options.workers ?? 1) > 1 || options.executor !== undefined ? await trainFoldsInPool(options, folds, seed) : undefined;
   for (let k = 0; k < folds.length; k++) {
     const fold = folds[k] as Fold;
     const trained = pooled?.[k] ?? (await trainFold(options, dataset, fold, k, seed));

@@ -1,5 +1,6 @@
+import type { Executor } from '@losslens/optim';
 import { createRng, hashSeed, InputError, silentChannel, type Dataset, type EventChannel, type Splitter } from '@losslens/core';
-import { splitLabels, trainFold, type FoldFitOptions, type FoldStandardization, type ModelSource, type Trainer } from './train-fold.js';
+import { splitLabels, trainFold, trainFoldsInPool, type FoldFitOptions, type FoldStandardization, type ModelSource, type Trainer } from './train-fold.js';
 import { bestPoint, curvePoint, type Curve } from './curve.js';
 import { kFold } from './k-fold.js';
 
@@ -23,6 +24,8 @@ export interface LearningCurveOptions {
   standardize?: FoldStandardization;
   events?: EventChannel;
   trainer?: Trainer;
+  /** Where the runs train (optim's `Executor`: worker pool, queue, …), all (fold, size) runs at once, with the same results. */
+  executor?: Executor;
 }
 
 /** A learning curve and the numbers that tell overfitting from mismatch. */
@@ -85,17 +88,19 @@ export async function learningCurve(options: LearningCurveOptions): Promise<Lear
   const validationLosses: number[][] = sizes.map(() => []);
   let name = typeof options.model === 'string' ? options.model : '';
   let done = 0;
-  for (const [k, fold] of folds.entries()) {
+  const units = folds.flatMap((fold, k) => {
     const order = shuffle ? createRng(hashSeed(seed, `learning-curve:${k}`)).shuffle(fold.train) : [...fold.train];
-    for (const [s, size] of sizes.entries()) {
-      const trainRows = order.slice(0, size);
-      const trained = await trainFold(options, dataset, { train: trainRows, validation: fold.validation }, k, seed);
-      if (name === '') name = trained.model.spec;
-      (trainLosses[s] as number[]).push(trained.train.loss);
-      (validationLosses[s] as number[]).push(trained.validation.loss);
-      done++;
-      events.emit({ type: 'progress', task: `learning curve ${name}`, done, total, message: `fold ${k + 1}, ${size} rows` });
-    }
+    return sizes.map((size, s) => ({ k, s, size, fold: { train: order.slice(0, size), validation: fold.validation } }));
+  });
+  // With an executor every (fold, size) run goes to it at once; otherwise (or when the fit options are not plain data) one after another here.
+  const sent = options.executor === undefined ? undefined : await trainFoldsInPool(options, units.map((u) => u.fold), seed, units.map((u) => u.k));
+  for (const [i, { k, s, size, fold }] of units.entries()) {
+    const trained = sent?.[i] ?? (await trainFold(options, dataset, fold, k, seed));
+    if (name === '') name = trained.model.spec;
+    (trainLosses[s] as number[]).push(trained.train.loss);
+    (validationLosses[s] as number[]).push(trained.validation.loss);
+    done++;
+    events.emit({ type: 'progress', task: `learning curve ${name}`, done, total, message: `fold ${k + 1}, ${size} rows` });
   }
   const points = sizes.map((size, s) => curvePoint(size, `${size} rows`, trainLosses[s] as number[], validationLosses[s] as number[]));
   const first = points[0];

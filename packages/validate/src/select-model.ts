@@ -1,4 +1,5 @@
 import { InputError, silentChannel, type Dataset, type EventChannel, type Fold, type Splitter } from '@losslens/core';
+import type { Executor } from '@losslens/optim';
 import { crossValidate, type CrossValidationResult } from './cross-validate.js';
 import { splitLabels, type FoldFitOptions, type FoldStandardization, type ModelSource, type Trainer } from './train-fold.js';
 import { kFold } from './k-fold.js';
@@ -21,6 +22,8 @@ export interface SelectModelOptions {
   trainer?: Trainer;
   /** Worker threads for each candidate's folds (see `crossValidate`); default 1. */
   workers?: number;
+  /** Where the folds train (optim's `Executor`: in-process, worker pool, queue); see `crossValidate`. */
+  executor?: Executor;
   /**
    * Cross-validation results already computed for some candidates (matched by name, e.g. from a
    * resumed run): those candidates are not trained again. They must come from the same data,
@@ -85,6 +88,7 @@ export async function selectModel(options: SelectModelOptions): Promise<Selectio
       events,
       label: name,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.executor !== undefined ? { executor: options.executor } : {}),
     };
     const result = await crossValidate(options.trainer === undefined ? cvOptions : { ...cvOptions, trainer: options.trainer });
     results.push({ ...result, splitter: splitter.name });

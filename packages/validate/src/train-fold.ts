@@ -1,7 +1,7 @@
 import { hashSeed, type Dataset, type Fold, type Lens, type Model, type Task } from '@losslens/core';
 import { fitStandardizer, subset } from '@losslens/data';
 import { modelFromSpec } from '@losslens/models';
-import { evaluate, fit, fitMany, type FitOptions, type FitResult, type FitTask, type Metrics } from '@losslens/optim';
+import { evaluate, fit, fitMany, type Executor, type FitOptions, type FitResult, type FitTask, type Metrics } from '@losslens/optim';
 
 /** What a model factory gets for each fold. */
 export interface ModelContext {
@@ -121,9 +121,11 @@ const POOLABLE = new Set(['lens', 'optimizer', 'learningRate', 'epochs', 'batchS
  * const trained = await trainFoldsInPool({ model: 'mlp:8:relu', fit: { epochs: 10, batchSize: 16 }, dataset, workers: 2 }, folds, 0);
  */
 export async function trainFoldsInPool(
-  options: { model: ModelSource; dataset: Dataset; fit: FoldFitOptions; standardize?: FoldStandardization; trainer?: Trainer; workers?: number },
+  options: { model: ModelSource; dataset: Dataset; fit: FoldFitOptions; standardize?: FoldStandardization; trainer?: Trainer; workers?: number; executor?: Executor },
   folds: readonly Fold[],
   seed: number,
+  /** The fold index each entry trains as (its seed and model); default its place in `folds`. */
+  foldIndices?: readonly number[],
 ): Promise<TrainedFold[] | undefined> {
   const spec = options.model;
   const fitOptions = options.fit as Record<string, unknown>;
@@ -132,7 +134,8 @@ export async function trainFoldsInPool(
   const started = performance.now();
   const parts = folds.map((fold) => foldData(options.dataset, fold, options.standardize ?? 'none'));
   const f = options.fit;
-  const tasks: FitTask[] = parts.map(({ train, validation }, k) => ({
+  const indexOf = (i: number) => foldIndices?.[i] ?? i;
+  const tasks: FitTask[] = parts.map(({ train, validation }, i) => ({
     model: spec,
     train,
     validation,
@@ -140,18 +143,20 @@ export async function trainFoldsInPool(
     ...(f.learningRate !== undefined ? { learningRate: f.learningRate } : {}),
     epochs: f.epochs,
     batchSize: f.batchSize,
-    seed: foldSeed(seed, k),
+    seed: foldSeed(seed, indexOf(i)),
     ...(f.earlyStopping !== undefined ? { earlyStopping: f.earlyStopping } : {}),
     ...(f.clipNorm !== undefined ? { clipNorm: f.clipNorm } : {}),
   }));
-  const results = await fitMany(tasks, { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(f.lens ? { lens: f.lens } : {}) });
+  const results = await fitMany(tasks, {
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.executor !== undefined ? { executor: options.executor } : {}), ...(f.lens ? { lens: f.lens } : {}) });
   const ms = (performance.now() - started) / folds.length;
-  return results.map((result, k) => {
-    const { train, validation } = parts[k]!;
-    const model = buildModel(spec, options.dataset, k, f.lens);
+  return results.map((result, i) => {
+    const { train, validation } = parts[i]!;
+    const model = buildModel(spec, options.dataset, indexOf(i), f.lens);
     return {
       model,
-      seed: foldSeed(seed, k),
+      seed: foldSeed(seed, indexOf(i)),
       result,
       train: result.final?.train ?? evaluate(model, result.theta, train),
       validation: result.final?.validation ?? evaluate(model, result.theta, validation),

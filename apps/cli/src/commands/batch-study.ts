@@ -11,6 +11,7 @@ import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { batchStudyInSteps } from '../resumable-studies.js';
 import { batchStudyReport, lectureTable } from './batch-study-report.js';
+import { queueExecutorOption, queueFlag } from '../queue-option.js';
 import { loadCommandData, type DataFlags } from './train.js';
 
 /** Parses `--batch-sizes 16,64,256,full`. */
@@ -83,6 +84,7 @@ interface BatchStudyFlags extends DataFlags {
   optimizer: string;
   lr?: number;
   workers?: number;
+  queue?: string;
   backend?: string;
   plugin?: string[];
   json?: string;
@@ -112,6 +114,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--no-standardize', 'keep CSV features as they are (default: standardize on the train part)')
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option(...pluginFlag)
+    .option(...queueFlag)
     .option('--json <file>', 'write { runs: [...] } as JSON')
     .option('--html <out>', 'write a self-contained HTML report: the lecture\'s small-vs-large table, loss curves, time and sharpness')
     .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished batch sizes; writes to --json, else back to this file')
@@ -139,6 +142,7 @@ export function register(program: Command, io: CliIO): void {
         lrScaling: flags.lrScaling,
         seed: flags.seed,
         ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+        ...(await queueExecutorOption(flags, io)),
         ...(measureSharpness === undefined ? {} : { measureSharpness }),
         events: io.events,
       }, { signal, ...(resumed === undefined ? {} : { finished: resumed.runs }) });

@@ -13,6 +13,7 @@ import { resultSettings, stopWithPartial } from '../resumable.js';
 import { criticalStudyInSteps } from '../resumable-studies.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { batchSizeFlag, loadCommandData } from './train.js';
+import { queueExecutorOption, queueFlag } from '../queue-option.js';
 
 const polishMethods = ['newton-mr', 'levenberg-marquardt', 'gradient-norm', 'gradient-descent', 'none'] as const;
 
@@ -38,6 +39,7 @@ interface CriticalStudyFlags {
   svg?: string;
   html?: string;
   resume?: string;
+  queue?: string;
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
@@ -139,6 +141,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--gradient-tolerance <x>', 'a run reached a critical point when ‖∇L‖ ≤ this (default 1e-3); only those enter the plot and the summary', numberFlag('--gradient-tolerance'))
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
+    .option(...queueFlag)
     .option('--json <out>', 'write the runs as JSON')
     .option('--svg <out>', 'write the scatter plot of the critical runs as SVG (Spearman ρ and p in the subtitle)')
     .option('--html <out>', 'write a self-contained HTML page with the plot, the summary and the runs table')
@@ -181,6 +184,7 @@ export function register(program: Command, io: CliIO): void {
         polish,
         ...(flags.gradientTolerance === undefined ? {} : { tolerance: { gradient: flags.gradientTolerance } }),
         events: io.events,
+        ...(await queueExecutorOption(flags, io)), spec: flags.model, cwd: io.cwd,
       }, { signal, ...(resumed === undefined ? {} : { finished: resumed.points }) });
       const gradientTolerance = flags.gradientTolerance ?? 1e-3;
       const result = {

@@ -14,6 +14,7 @@ import { stopSignal } from '../interrupt.js';
 import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { selectModelInSteps } from '../resumable-studies.js';
+import { queueExecutorOption, queueFlag } from '../queue-option.js';
 
 const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad', 'lars', 'lamb'];
 
@@ -119,6 +120,7 @@ export function checkFolds(folds: number, dataset: Dataset, file: string): void 
 }
 
 interface CvFlags extends TrainingFlags {
+  queue?: string;
   folds: number;
   shuffle?: boolean;
   splitter: string;
@@ -196,6 +198,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--groups <column>', 'the column naming each row\'s group, for group-kfold (not used as a feature)')
     .requiredOption('--models <specs>', 'candidate models separated by ";", e.g. "linear;mlp:32:relu;mlp:64x64:relu"')
     .option('--workers <n>', 'train each model\'s folds in this many worker threads (1: in this thread)', intFlag('--workers', { min: 1 }), 1)
+    .option(...queueFlag)
     .option('--json <out>', 'write the folds, per-model fold losses, mean, std and the selection as JSON')
     .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished models; writes to --json, else back to this file')
     .action(async (flags: CvFlags) => {
@@ -223,6 +226,7 @@ export function register(program: Command, io: CliIO): void {
         standardize: flags.standardize ? 'features' : 'none',
         workers: flags.workers,
         events: io.events,
+        ...(await queueExecutorOption(flags, io)),
       }, { signal, ...(resumed === undefined ? {} : { finished: resumed.results }) });
       const selection = steps.selection;
       if (selection === undefined) {

@@ -11,8 +11,10 @@ import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { checkOptimizer, openLens, parseAugment, pluginFlag } from '../lens.js';
 import { diagnoseHistory } from './diagnose-history.js';
+import { queueExecutorOption, queueFlag } from '../queue-option.js';
 
 interface DiagnoseFlags {
+  queue?: string;
   train?: string;
   test?: string;
   dataset?: string;
@@ -71,6 +73,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--budget <b>', 'quick | standard | thorough', choiceFlag('--budget', ['quick', 'standard', 'thorough'] as const), 'standard')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
     .option(...pluginFlag)
+    .option(...queueFlag)
     .option('--json <out>', 'write the diagnosis as JSON')
     .option('--report <out.html>', 'write a self-contained HTML report with plots')
     .option('--history <log>', 'diagnose from a training log alone (Keras CSVLogger CSV, tfjs History JSON, epoch/loss table): no data, no training')
@@ -124,6 +127,7 @@ export function register(program: Command, io: CliIO): void {
         events: io.events,
         signal,
         runStore: store,
+        ...(await queueExecutorOption(flags, io)),
       }).catch(async (error: unknown) => {
         if (!isDiagnosisStopped(error)) throw error;
         const runs = [...store].map(([key, { run, theta }]) => ({ key, run, theta: toBase64(theta) }));

@@ -7,8 +7,10 @@ import { intFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { checkFolds, dataSource, fitOptions, loadTraining, modelSource, trainingOptions, type TrainingFlags } from './cv.js';
 import { formatTable } from '../table.js';
+import { queueExecutorOption, queueFlag } from '../queue-option.js';
 
 interface LearningCurveFlags extends TrainingFlags {
+  queue?: string;
   model: string;
   folds: number;
   sizes?: number[];
@@ -57,6 +59,7 @@ export function register(program: Command, io: CliIO): void {
     .requiredOption('--model <spec>', 'linear | mlp:<w1>x<w2>…:<act> | cnn:… | resnet-mlp:… | model.json')
     .option('--folds <k>', 'cross-validation folds', intFlag('--folds', { min: 2 }), 5)
     .option('--sizes <list>', `training-set sizes: fractions of a fold's training rows or row counts (default ${DEFAULT_LEARNING_CURVE_SIZES.join(',')})`, sizesFlag)
+    .option(...queueFlag)
     .option('--json <out>', 'write the curve (per-fold losses, means, stds, best point) as JSON')
     .option('--svg <out>', 'write the curve as an SVG chart')
     .option('--html <out>', 'write a self-contained HTML page with the chart and the table')
@@ -74,6 +77,7 @@ export function register(program: Command, io: CliIO): void {
         seed: flags.seed,
         standardize: flags.standardize ? 'features' : 'none',
         events: io.events,
+        ...(await queueExecutorOption(flags, io)),
       });
       curve.model = flags.model;
       const table = learningCurveTable(curve);

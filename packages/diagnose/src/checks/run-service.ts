@@ -4,7 +4,7 @@
  */
 import { InputError, type Dataset, type EventChannel, type Lens, type LossFunction, type Model } from '@losslens/core';
 import { isModelPath, modelFromSpec, resolveModel } from '@losslens/models';
-import { evaluate, fitMany, type FitResult, type FitTask, type Metrics, type OptimizerName } from '@losslens/optim';
+import { evaluate, fitMany, type Executor, type FitResult, type FitTask, type Metrics, type OptimizerName } from '@losslens/optim';
 import type { RunRole, RunSummary } from '../measurements.js';
 import type { DiagnosisSettings } from './context.js';
 import { DiagnosisStopped, runKey, type RunStore } from './run-store.js';
@@ -43,6 +43,8 @@ export interface RunServiceOptions {
   test?: Dataset;
   loss: LossFunction;
   workers?: number;
+  /** Where the runs train instead (optim's `Executor`: worker pool, queue, …). */
+  executor?: Executor;
   events: EventChannel;
   cwd?: string;
   /** Finished runs: looked up before training, filled after (resume an interrupted diagnosis). */
@@ -87,7 +89,7 @@ export function createRunService(options: RunServiceOptions): (requests: readonl
       const trained = [...stored];
       if (todo.length > 0) {
         events.emit({ type: 'stage', name: 'training', state: 'start', message: todo.map((i) => requests[i]!.label).join(', ') });
-        const results = await fitMany(todo.map((i) => tasks[i]!), { ...(options.workers !== undefined ? { workers: options.workers } : {}), events, progressTask: 'training runs', lens });
+        const results = await fitMany(todo.map((i) => tasks[i]!), { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.executor ? { executor: options.executor } : {}), events, progressTask: 'training runs', lens });
         for (const [j, i] of todo.entries()) {
           const r = requests[i]!;
           const run: TrainedRun = { run: summarize(r, r.model ?? (await modelFor(r.spec)), results[j]!, test, loss), theta: results[j]!.theta };

@@ -2,7 +2,6 @@
  * The batch-size study: the same model, data, seed and epochs at several batch sizes, each
  * trial independent, run in a pool of worker threads (piscina) so N cores run N trials.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { InputError, silentChannel, type Dataset, type EventChannel, type Lens, type LossFunction, type Model } from '@losslens/core';
 import { createModel, modelFromSpec, specPrefix } from '@losslens/models';
 import { resolveOptimizer } from '../fit/resolve-names.js';
@@ -12,8 +11,11 @@ import { numberOption } from '../optimizers/options.js';
 import type { ScheduleSpec } from '../schedules/create-schedule.js';
 import { learningRateScalings, scaleLearningRate, type LearningRateScaling } from '../schedules/linear-scaling.js';
 import { runTrial, type BatchRun, type TrialSettings } from './trial.js';
-import type { TrialTask } from './worker.js';
-import { cores, createWorkerPool, sharedDataset, siblingModule } from '../worker-pool.js';
+import { cores, sharedDataset } from '../worker-pool.js';
+import type { Executor, ExecutorTask } from '../executor/executor.js';
+import { plainDataset } from '../executor/plain-dataset.js';
+import { workerPoolExecutor } from '../executor/worker-pool.js';
+import { optimTaskModule, type BatchTrialTask } from '../fit-pool/tasks.js';
 
 /** Measures sharpness at a trained θ (e.g. with @losslens/critical: top Hessian eigenvalue and Keskar's ε-sharpness). */
 export type SharpnessMeasure = (
@@ -53,6 +55,11 @@ export interface BatchStudyOptions {
   clipNorm?: number;
   /** Worker threads. Default: min(trials, available cores). 1 runs the trials in this thread. */
   workers?: number;
+  /**
+   * Where the trials go instead (optim's `Executor`: worker pool, queue, …) as `optim/batch-trial`
+   * tasks; the model must be rebuildable from its spec and the loss the default.
+   */
+  executor?: Executor;
   /** Only with `workers: 1` (functions cannot cross threads). Default: the task's loss. */
   loss?: LossFunction;
   /** Called in this thread with each trial's final θ; its result becomes `run.sharpness`. */
@@ -140,22 +147,21 @@ export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudy
   events.emit({ type: 'progress', task: 'batch-study', done: 0, total: sizes.length });
 
   let runs: BatchRun[];
-  if (workers === 1) {
+  if (workers === 1 && options.executor === undefined) {
     runs = [];
     for (const s of settings) runs.push(await finish(await runTrial(model, train, validation, s, options.loss, lens)));
   } else {
-    const pool = await createWorkerPool(siblingModule(import.meta.url, 'worker'), workers);
+    if (options.executor !== undefined) checkRebuildable(model, spec, train, options.loss);
+    const executor = options.executor ?? (await workerPoolExecutor({ handlerModules: [optimTaskModule()], threads: workers }));
     try {
-      const shared = { train: sharedDataset(train), validation: validation === undefined ? undefined : sharedDataset(validation) };
-      const backend = tf.getBackend();
-      runs = await Promise.all(
-        settings.map(async (s) => {
-          const task: TrialTask = { spec, backend, train: shared.train, settings: s, ...(shared.validation === undefined ? {} : { validation: shared.validation }) };
-          return finish((await pool.run(task)) as { run: BatchRun; theta: Float32Array });
-        }),
-      );
+      const share = executor.name === 'worker-pool' ? sharedDataset : plainDataset;
+      const data = { train: share(train), ...(validation === undefined ? {} : { validation: share(validation) }) };
+      const tasks = settings.map((s, i): ExecutorTask<BatchTrialTask> => ({ id: `batch:${i}:${s.requested}`, kind: 'optim/batch-trial', payload: { spec, ...data, settings: s } }));
+      const outcomes = (await executor.run(tasks)) as { run: BatchRun; theta: Float32Array }[];
+      runs = [];
+      for (const outcome of outcomes) runs.push(await finish(outcome));
     } finally {
-      await pool.destroy();
+      if (options.executor === undefined) await executor.close();
     }
   }
   return { runs, workers, msTotal: performance.now() - started };

@@ -2,12 +2,16 @@
  * Independent training runs side by side: a pool of worker threads, one run per core, so a
  * machine with N cores trains N runs at once (the diagnosis's comparison runs, for example).
  */
-import type { TransferListItem } from 'node:worker_threads';
-import * as tf from '@tensorflow/tfjs-core';
 import { silentChannel, type Dataset, type EventChannel, type Lens } from '@losslens/core';
+import type { Executor, ExecutorTask } from '../executor/executor.js';
+import { inProcessExecutor } from '../executor/in-process.js';
+import { plainDataset } from '../executor/plain-dataset.js';
+import { taskPlugins } from '../executor/task-plugins.js';
+import { workerPoolExecutor } from '../executor/worker-pool.js';
 import type { FitResult } from '../fit/fit.js';
-import { cores, createWorkerPool, sharedDataset, siblingModule } from '../worker-pool.js';
-import { builtinOnly, epochEvents, runFitTask, type FitTask } from './fit-task.js';
+import { cores, sharedDataset } from '../worker-pool.js';
+import { builtinOnly, type FitTask } from './fit-task.js';
+import { optimTaskModule, taskHandlers } from './tasks.js';
 
 /** Options of {@link fitMany}. */
 export interface FitManyOptions {
@@ -16,7 +20,8 @@ export interface FitManyOptions {
   /**
    * Receives `{ type: 'progress', task: progressTask, done, total, message }` after every epoch of
    * any run: `done` epochs of all runs together out of `total` (the sum of their `epochs`; a run
-   * that stops early counts whole when it ends), `message` how many runs have finished.
+   * that stops early counts whole when it ends), `message` how many runs have finished. An
+   * executor that reports no progress within a task (a queue) gives one event per finished run.
    */
   events?: EventChannel;
   /** Default `'runs'`. */
@@ -26,6 +31,11 @@ export interface FitManyOptions {
    * the built-ins, so tasks that name a plugin's contribution run in this thread.
    */
   lens?: Lens;
+  /**
+   * Where the runs go (in-process, worker pool, queue, …); default: a worker pool of `workers`
+   * threads, or this thread. Tasks whose model is an object always train in this thread.
+   */
+  executor?: Executor;
 }
 
 /**
@@ -42,61 +52,54 @@ export async function fitMany(tasks: readonly FitTask[], options: FitManyOptions
   const events = options.events ?? silentChannel;
   const label = options.progressTask ?? 'runs';
   const lens = options.lens;
-  const poolable = tasks.every((task) => typeof task.model === 'string' && (lens === undefined || builtinOnly(task, lens)));
+  const plain = tasks.every((task) => typeof task.model === 'string');
+  const poolable = plain && tasks.every((task) => lens === undefined || builtinOnly(task, lens));
   const workers = poolable ? Math.max(1, Math.min(tasks.length, options.workers ?? (await cores()))) : 1;
+  const given = plain ? options.executor : undefined;
+  const executor = given ?? (workers === 1 ? inProcessExecutor({ handlers: taskHandlers, ...(lens ? { lens } : {}) }) : await workerPoolExecutor({ handlerModules: [optimTaskModule()], threads: workers }));
+  const shared = new Map<Dataset, Dataset>();
+  const share = (ds: Dataset | undefined): Dataset | undefined => {
+    if (ds === undefined) return ds;
+    if (executor.name !== 'worker-pool') return plainDataset(ds);
+    let copy = shared.get(ds);
+    if (copy === undefined) shared.set(ds, (copy = sharedDataset(ds)));
+    return copy;
+  };
+  const executorTasks = tasks.map((task, i): ExecutorTask<FitTask> => {
+    const validation = share(task.validation);
+    const plugins = taskPlugins(lens, { model: task.model as string, optimizer: task.optimizer, ...(task.augment ? { augmentation: task.augment.name } : {}) });
+    return {
+      id: `run:${i}`,
+      kind: 'optim/fit',
+      payload: { ...task, train: share(task.train)!, ...(validation ? { validation } : {}) },
+      ...(plugins.length > 0 ? { plugins } : {}),
+    };
+  });
+  // progress after every epoch of any run: epochs of all runs together, out of their sum
   const total = tasks.reduce((n, task) => n + task.epochs, 0);
   const epochs = tasks.map(() => 0);
   let epochsDone = 0;
   let runsDone = 0;
   const report = () => events.emit({ type: 'progress', task: label, done: epochsDone, total, message: `epochs, ${runsDone} of ${tasks.length} runs done` });
-  const advance = (i: number, epoch: number) => {
-    if (epoch <= epochs[i]! || epoch >= tasks[i]!.epochs) return; // the last epoch is reported with the run
-    epochsDone += epoch - epochs[i]!;
-    epochs[i] = epoch;
-    report();
-  };
-  const finished = <T>(i: number, result: T): T => {
-    runsDone += 1;
-    epochsDone += tasks[i]!.epochs - epochs[i]!; // a run that stopped early counts whole
-    epochs[i] = tasks[i]!.epochs;
-    report();
-    return result;
-  };
-  const watching = events !== silentChannel;
-  if (workers === 1) {
-    const results: FitResult[] = [];
-    for (const [i, task] of tasks.entries()) {
-      const perEpoch = watching ? epochEvents((epoch) => advance(i, epoch)) : undefined;
-      results.push(finished(i, await runFitTask(task, lens, perEpoch)));
-    }
-    return results;
-  }
-  const shared = new Map<Dataset, Dataset>();
-  const share = (ds: Dataset | undefined): Dataset | undefined => {
-    if (ds === undefined) return undefined;
-    let copy = shared.get(ds);
-    if (copy === undefined) shared.set(ds, (copy = sharedDataset(ds)));
-    return copy;
-  };
-  const pool = await createWorkerPool(siblingModule(import.meta.url, 'worker'), workers);
+  const indexOf = (task: ExecutorTask) => Number(task.id.slice('run:'.length));
   try {
-    const backend = tf.getBackend();
-    return await Promise.all(
-      tasks.map(async (task, i) => {
-        const validation = share(task.validation);
-        // the global MessageChannel (Node's worker_threads one): no node: import, so browser bundles stay clean
-        const channel = watching ? new MessageChannel() : undefined;
-        if (channel) channel.port1.onmessage = (event: MessageEvent<number>) => advance(i, event.data);
-        const message = { task: { ...task, train: share(task.train)!, ...(validation ? { validation } : {}) }, backend, ...(channel ? { epochs: channel.port2 } : {}) };
-        try {
-          const result = (await pool.run(message, channel ? { transferList: [channel.port2 as unknown as TransferListItem] } : {})) as FitResult;
-          return finished(i, result);
-        } finally {
-          channel?.port1.close();
-        }
-      }),
-    );
+    return (await executor.run(executorTasks, {
+      onProgress: (task, epoch) => {
+        const i = indexOf(task);
+        if (epoch <= epochs[i]! || epoch >= tasks[i]!.epochs) return; // the last epoch is reported with the run
+        epochsDone += epoch - epochs[i]!;
+        epochs[i] = epoch;
+        report();
+      },
+      onResult: (task) => {
+        const i = indexOf(task);
+        runsDone += 1;
+        epochsDone += tasks[i]!.epochs - epochs[i]!; // a run that stopped early counts whole
+        epochs[i] = tasks[i]!.epochs;
+        report();
+      },
+    })) as FitResult[];
   } finally {
-    await pool.destroy();
+    if (given === undefined) await executor.close();
   }
 }
