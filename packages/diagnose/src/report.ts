@@ -5,6 +5,7 @@
  */
 import { barChart, escapeHtml, histogramChart, htmlPage, lineChart, renderSvg, type PageSection } from '@losslens/plot';
 import type { Diagnosis } from './diagnose.js';
+import { healthSections } from './report-health.js';
 import type { TreeNode } from './tree.js';
 
 const num = (x: number | undefined): string => (x === undefined ? '—' : Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x));
@@ -122,6 +123,7 @@ export async function diagnosisReport(d: Diagnosis): Promise<string> {
           : ''),
     });
   }
+  sections.push(...(await healthSections(d)));
   sections.push({
     heading: 'Evidence',
     html: `<ul>${d.evidence.map((e) => `<li><strong>${escapeHtml(e.check)}</strong>: ${escapeHtml(e.finding)}<details><summary>values</summary><pre>${escapeHtml(JSON.stringify(e.values, null, 2))}</pre></details></li>`).join('')}</ul>`,
