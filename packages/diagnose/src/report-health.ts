@@ -46,7 +46,7 @@ export async function healthSections(d: Diagnosis): Promise<PageSection[]> {
   const repairs =
     (h.repairs.length > 0
       ? `<p>Fixes tried (a fix counts only when every seed beats every seed without it):</p><ul>${h.repairs.map((r) => `<li>${escapeHtml(repairSentence(r))}</li>`).join('')}</ul>`
-      : '') + (h.repairSkipped !== undefined ? `<p>${escapeHtml(h.repairSkipped)}.</p>` : '');
+      : '') + (h.repairSkipped !== undefined ? `<p>${escapeHtml(h.repairSkipped[0]!.toUpperCase() + h.repairSkipped.slice(1))}.</p>` : '');
   const sections: PageSection[] = [
     {
       heading: 'Training health: detectors',
