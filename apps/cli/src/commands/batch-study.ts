@@ -11,6 +11,7 @@ import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { batchStudyInSteps } from '../resumable-studies.js';
 import { loadCommandData, type DataFlags } from './train.js';
+import { studyNoiseScale } from './batch-noise-scale.js';
 
 /** Parses `--batch-sizes 16,64,256,full`. */
 export function batchSizesFlag(value: string): (number | 'full')[] {
@@ -134,9 +135,11 @@ export function register(program: Command, io: CliIO): void {
       }
       io.stdout(`${flags.model} on ${train.n} training rows, ${flags.epochs} epochs, ${flags.optimizer}, lr scaling ${flags.lrScaling}, ${result.workers} worker(s)\n`);
       io.stdout(formatRuns(result.runs));
+      const noiseScale = await studyNoiseScale(lens, flags.model, train, flags.seed, io.cwd);
+      io.stdout(`\n${noiseScale.finding}\n`);
       if (flags.json !== undefined) {
         const runs = batchRunsJson(result.runs);
-        await writeOutput(io.cwd, flags.json, `${JSON.stringify({ runs }, null, 2)}\n`, '--json');
+        await writeOutput(io.cwd, flags.json, `${JSON.stringify({ runs, noiseScale }, null, 2)}\n`, '--json');
       }
     });
 }
