@@ -15,6 +15,7 @@ const relu: HealthRepair = {
   detector: 'vanishing-gradients', remedy: 'relu', description: 'ReLU activations with He initialization', spec: 'mlp:32x32:relu', learningRate: 0.01, seeds: [0, 1, 2],
   before: { train: [0.693, 0.694, 0.692], validation: [0.7, 0.69, 0.71] },
   after: { train: [0.2, 0.25, 0.3], validation: [0.1, 0.2, 0.3] },
+  beyondNoise: true,
   helped: true,
 };
 const health = (detections: HealthDetection[], repairs: HealthRepair[] = []): TrainingHealth => ({ seed: 0, epochs: 30, detections, repairs });
@@ -43,7 +44,8 @@ describe('health evidence', () => {
     expect(s).toBe(
       "tried ReLU activations with He initialization (mlp:32x32:relu, lr 0.01) for vanishing-gradients: training loss 0.693 → 0.25 (seeds 0, 1, 2), validation loss 0.7 → 0.2: helped (every seed's validation loss below every seed's without it)",
     );
-    expect(repairSentence({ ...relu, helped: false })).toMatch(/: did not help beyond the noise across seeds$/);
+    expect(repairSentence({ ...relu, helped: false })).toMatch(/: did not help: below the noise across seeds, but by less than the margin a run must beat another by$/);
+    expect(repairSentence({ ...relu, helped: false, beyondNoise: false })).toMatch(/: did not help beyond the noise across seeds$/);
   });
 
   it('no fired detector: no evidence, no detail, the tree as without the measurement', () => {

@@ -82,7 +82,13 @@ export function repairSentence(r: HealthRepair): string {
   const change = ` (${r.spec}${r.clipNorm !== undefined ? `, clip norm ${r.clipNorm}` : ''}, lr ${fmt(r.learningRate)})`;
   return (
     `tried ${r.description}${change} for ${r.detector}: training loss ${fmt(mean(r.before.train))} → ${fmt(mean(r.after.train))} (seeds ${r.seeds.join(', ')}), ` +
-    `validation loss ${fmt(mean(r.before.validation))} → ${fmt(mean(r.after.validation))}: ${r.helped ? 'helped (every seed\'s validation loss below every seed\'s without it)' : 'did not help beyond the noise across seeds'}`
+    `validation loss ${fmt(mean(r.before.validation))} → ${fmt(mean(r.after.validation))}: ${
+      r.helped
+        ? "helped (every seed's validation loss below every seed's without it)"
+        : r.beyondNoise
+          ? 'did not help: below the noise across seeds, but by less than the margin a run must beat another by'
+          : 'did not help beyond the noise across seeds'
+    }`
   );
 }
 
@@ -110,7 +116,7 @@ export function healthEvidence(m: Measurements): Evidence[] {
     evidence.push({
       check: 'repair',
       finding: repairSentence(r),
-      values: { detector: r.detector, remedy: r.remedy, spec: r.spec, learningRate: r.learningRate, ...(r.clipNorm !== undefined ? { clipNorm: r.clipNorm } : {}), seeds: r.seeds, before: r.before, after: r.after, helped: r.helped },
+      values: { detector: r.detector, remedy: r.remedy, spec: r.spec, learningRate: r.learningRate, ...(r.clipNorm !== undefined ? { clipNorm: r.clipNorm } : {}), seeds: r.seeds, before: r.before, after: r.after, beyondNoise: r.beyondNoise, helped: r.helped },
     });
   }
   return evidence;

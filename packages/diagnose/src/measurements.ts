@@ -120,7 +120,12 @@ export interface HealthRepair {
   /** Final losses per seed of your settings and of the fix (+Infinity when not finite). */
   before: { train: number[]; validation: number[] };
   after: { train: number[]; validation: number[] };
-  /** Every seed's validation loss with the fix below every seed's without it. */
+  /** Every seed's validation loss with the fix below every seed's without it (the seed noise). */
+  beyondNoise: boolean;
+  /**
+   * Beyond the noise, and the mean validation loss with the fix beats the one without it by the
+   * tree's margin (`beats`: max(marginOfBaseline × baseline, marginRelative × loss)).
+   */
   helped: boolean;
 }
 

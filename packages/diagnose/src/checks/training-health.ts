@@ -9,8 +9,11 @@ import { detectHealth, lrFind, recordHealth, repairAndVerify, type Detection, ty
 import { createModel, isModelPath } from '@losslens/models';
 import { defaultLearningRates, fit, isOptimizerName, type OptimizerName } from '@losslens/optim';
 import { OPTIMIZATION_DETECTORS } from '../health-evidence.js';
+import { beats } from '../thresholds.js';
 import type { HealthDetection, HealthRepair, TrainingHealth } from '../measurements.js';
 import { AFTER_COMPARISONS, type DiagnosisContext } from './context.js';
+
+const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
 
 /** Fewer seeds than this cannot show a fix beating the seed-to-seed noise. */
 export const REPAIR_SEEDS = 3;
@@ -19,6 +22,17 @@ export const REPAIR_SEEDS = 3;
 const nonFiniteLoss = (context: DiagnosisContext): boolean => {
   const u = context.measurements.user;
   return u !== undefined && (u.diverged || u.history.some((h) => !Number.isFinite(h.trainLoss)));
+};
+
+/**
+ * On the large-training-loss branch with your run no better than the trivial baseline: model
+ * bias or a training that never started, which the detectors tell apart. (When a more flexible
+ * model clearly trains lower, the comparisons have answered already: model bias.)
+ */
+const stuckAtBaseline = (context: DiagnosisContext): boolean => {
+  const { user, baseline } = context.measurements;
+  if (context.decision?.path[0] !== 'training-loss-large' || user === undefined || baseline === undefined) return false;
+  return !beats(user.train, baseline.train, baseline.train, context.thresholds);
 };
 
 /**
@@ -74,7 +88,7 @@ export const trainingHealthCheck: Analysis<DiagnosisContext> = {
   title: 'training health (recorded re-run, detectors, fixes)',
   needs: AFTER_COMPARISONS,
   provides: ['health', 'healthSignals'],
-  applies: (context) => context.decision?.path[0] === 'training-loss-large' || nonFiniteLoss(context),
+  applies: (context) => nonFiniteLoss(context) || context.decision?.verdict === 'optimization' || stuckAtBaseline(context),
   async run(context) {
     const { settings, model, validation, lens, events } = context;
     const train = context.runTrain ?? context.train;
@@ -123,9 +137,11 @@ export const trainingHealthCheck: Analysis<DiagnosisContext> = {
       const secondary = fired.filter((d) => !OPTIMIZATION_DETECTORS.has(d));
       events.emit({ type: 'stage', name: 'training health', state: 'start', message: `trying fixes for ${fired.join(', ')} on ${count} seeds` });
       const common = { train, validation, settings: repair, seeds, events };
+      const baselineValidation = context.measurements.baseline?.validation ?? Number.NaN;
       const trials = primary.length > 0 ? await repairAndVerify({ ...common, detectors: primary }) : [];
-      if (trials.some((t) => t.helped)) {
-        if (secondary.length > 0) health.repairSkipped = `no fix tried for ${secondary.join(', ')}: the fix for ${trials.find((t) => t.helped)!.detector} helped already`;
+      const helps = (t: (typeof trials)[number]) => t.helped && beats(mean(t.after), mean(t.before), baselineValidation, context.thresholds);
+      if (trials.some(helps)) {
+        if (secondary.length > 0) health.repairSkipped = `no fix tried for ${secondary.join(', ')}: the fix for ${trials.find(helps)!.detector} helped already`;
       } else if (secondary.length > 0) {
         const wantsRate = secondary.includes('learning-rate-too-small') || secondary.includes('plateau');
         const suggested = wantsRate ? (await lrFind({ model, train, optimizer, batchSize: settings.batchSize, seed: settings.seed, lens })).suggested : undefined;
@@ -143,7 +159,8 @@ export const trainingHealthCheck: Analysis<DiagnosisContext> = {
           seeds: t.seeds,
           before: { train: t.beforeTrain, validation: t.before },
           after: { train: t.afterTrain, validation: t.after },
-          helped: t.helped,
+          beyondNoise: t.helped,
+          helped: t.helped && beats(mean(t.after), mean(t.before), baselineValidation, context.thresholds),
         }),
       );
     }
