@@ -104,7 +104,7 @@ describe.each(studies)('$command: a signal mid-study, then --resume', ({ command
     const complete = await runIn(dir, [...args, '--resume', part]);
     expect(complete.code).toBe(2);
     expect(complete.err).toMatch(/--resume: .*is not a partial losslens output/);
-    expect((await runIn(dir, [...args, '--resume', 'nothere.json'])).err).toMatch(/--resume: nothere\.json: cannot read it \(ENOENT\)/);
+    expect((await runIn(dir, [...args, '--resume', 'nothere.json'])).err).toMatch(/--resume: nothere\.json: cannot read it: no such file or folder \(ENOENT\)/);
   }, 120_000);
 });
 

@@ -3,6 +3,7 @@
  */
 import { InputError } from '@losslens/core';
 import { createDefaultLens, type DefaultLens } from '@losslens/lens';
+import { defaultLearningRate } from '@losslens/diagnose';
 import type { CliIO } from './command.js';
 import { loadPluginModules } from './load-plugins.js';
 
@@ -27,6 +28,17 @@ export const pluginFlag = [
 export async function openLens(flags: LensFlags, io: CliIO): Promise<DefaultLens> {
   const plugins = await loadPluginModules(flags.plugin ?? [], io.cwd);
   return createDefaultLens({ plugins, ...(flags.backend !== undefined ? { backend: flags.backend } : {}), events: io.events });
+}
+
+/**
+ * `{ learningRate }` for a fit: `--lr` when given, else the diagnosis's default for the optimizer
+ * (0.01 for adam, adamw and lamb), else nothing (the optimizer's own). Every command trains with it.
+ * @example
+ * lens.fit({ ...withDefaultRate(lens, flags.optimizer, flags.lr), model, train });
+ */
+export function withDefaultRate(lens: DefaultLens, optimizer: string, lr: number | undefined): { learningRate?: number } {
+  const learningRate = lr ?? defaultLearningRate(lens, optimizer);
+  return learningRate === undefined ? {} : { learningRate };
 }
 
 /** Checks that an optimizer name resolves (before any work), naming `--optimizer`. */

@@ -10,6 +10,18 @@ import type { CliIO } from './command.js';
 /** The longest plain progress output stays silent while work is under way: 5 s. */
 export const HEARTBEAT_MS = 5000;
 
+/**
+ * The time left at the pace so far, in words: `ETA 40 s`, `ETA 3 min 20 s`, `ETA 1 h 5 min`.
+ * @example
+ * eta(10_000, 1, 5); // 'ETA 40 s'
+ */
+export function eta(elapsedMs: number, done: number, total: number): string {
+  const left = Math.max(0, Math.round(((elapsedMs / done) * (total - done)) / 1000));
+  if (left < 60) return `ETA ${left} s`;
+  if (left < 3600) return `ETA ${Math.floor(left / 60)} min ${left % 60} s`;
+  return `ETA ${Math.floor(left / 3600)} h ${Math.floor((left % 3600) / 60)} min`;
+}
+
 /** Subscribes a renderer to `io.events`; returns a function that finishes and unsubscribes. */
 export function renderProgress(io: CliIO): () => void {
   let bar: cliProgress.SingleBar | undefined;
@@ -18,6 +30,11 @@ export function renderProgress(io: CliIO): () => void {
   let lastTask = '';
   let lastState = '';
   const started = Date.now();
+  /** When the current task began: its stage's start, or the end of the task before it. */
+  let taskStart = started;
+  /** The last progress line (heartbeats do not count: they must not hold back real progress). */
+  let lastProgress = 0;
+  let boundary = started;
   const heartbeat = io.isTTY
     ? undefined
     : setInterval(() => {
@@ -36,6 +53,7 @@ export function renderProgress(io: CliIO): () => void {
       if (event.state === 'start') {
         stopBar();
         lastLine = Date.now();
+        boundary = lastLine;
         lastState = event.name;
         io.stderr(`▶ ${event.name}${event.message ? `: ${event.message}` : ''}\n`);
       }
@@ -66,12 +84,16 @@ export function renderProgress(io: CliIO): () => void {
       return;
     }
     const now = Date.now();
+    if (event.task !== lastTask) taskStart = event.done === 0 ? now : boundary;
     lastState = `${event.task}: ${event.done}/${event.total}`;
     const finished = event.done >= event.total;
-    if (finished || event.task !== lastTask || now - lastLine > 2000) {
+    if (finished) boundary = now;
+    if (finished || event.task !== lastTask || now - lastProgress > 2000) {
       lastLine = now;
+      lastProgress = now;
       lastTask = event.task;
-      io.stderr(`  ${event.task}: ${event.done}/${event.total}${event.message ? ` ${event.message}` : ''}\n`);
+      const left = event.done > 0 && !finished ? ` (${eta(now - taskStart, event.done, event.total)})` : '';
+      io.stderr(`  ${event.task}: ${event.done}/${event.total}${event.message ? ` ${event.message}` : ''}${left}\n`);
     }
   });
   return () => {

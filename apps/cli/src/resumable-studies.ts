@@ -61,7 +61,7 @@ export async function batchStudyInSteps(
         ...(events === undefined ? {} : { events }),
       });
       workers = Math.max(workers, result.workers);
-      return result.runs.map((run) => ({ ...run, history: [] })); // the per-epoch history is not part of the output
+      return result.runs; // the per-epoch history feeds the --html report's curves; the JSON output leaves it out
     },
   });
   const finished = units.filter((u) => done.has(batchKey(u)));

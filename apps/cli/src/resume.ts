@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InputError } from '@losslens/core';
+import { InputError, systemErrorWords } from '@losslens/core';
 
 /** The `resume` section of a partial output. */
 export interface ResumeSection<State> {
@@ -52,7 +52,7 @@ export async function readResume<State>(cwd: string, path: string, command: stri
   try {
     text = await readFile(resolve(cwd, path), 'utf8');
   } catch (error) {
-    fail(`cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    fail(`cannot read it: ${systemErrorWords(error)}`);
   }
   let json: { partial?: unknown; resume?: ResumeSection<unknown> };
   try {

@@ -7,7 +7,7 @@
 import { constants, unlinkSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '@losslens/core';
+import { InputError, systemErrorWords } from '@losslens/core';
 import { parseManifest, readModelJson } from '@losslens/models';
 
 /** Output flags: the flags object key → the flag's name. A `--json` without a value (a boolean) prints to stdout and is not a file. */
@@ -86,7 +86,7 @@ async function checkOutput(cwd: string, path: string, flag: string): Promise<str
   try {
     await (await open(probe, 'wx')).close();
   } catch (error) {
-    cannot(path, `${folder} is not writable (${codeOf(error)})`, flag);
+    cannot(path, `${folder} is not writable: ${systemErrorWords(error)}`, flag);
   }
   await unlink(probe).catch(() => {});
   return target;
@@ -140,16 +140,17 @@ async function weightFiles(file: string): Promise<string[]> {
  * Checks every output flag of a command's flags object ({@link OUTPUT_FLAGS}) before any work:
  * each path is writable ({@link assertWritable}), none is the same file as an input named by
  * {@link INPUT_FLAGS} (compared by real identity, so links and `./` spellings are caught), and
- * no two outputs are the same file. Throws InputError E_USAGE naming the output flag.
+ * no two outputs are the same file. `more` names outputs that are not flags of their own (the
+ * files a `--save` folder gets). Throws InputError E_USAGE naming the output flag.
  * @example
  * await preflightOutputs(io.cwd, flags); // first line of a command's action
  */
-export async function preflightOutputs(cwd: string, flags: object): Promise<void> {
+export async function preflightOutputs(cwd: string, flags: object, more: readonly { path: string; flag: string }[] = []): Promise<void> {
   const record = flags as Record<string, unknown>;
   const inputs = await inputFiles(cwd, record);
   const written = new Map<string, string>();
-  for (const [key, flag] of Object.entries(OUTPUT_FLAGS)) {
-    const path = record[key];
+  const outputs = [...Object.entries(OUTPUT_FLAGS).map(([key, flag]) => ({ path: record[key], flag })), ...more];
+  for (const { path, flag } of outputs) {
     if (typeof path !== 'string') continue;
     const target = await checkOutput(cwd, path, flag);
     const id = await identity(target);
@@ -197,7 +198,7 @@ export async function writeOutput(cwd: string, path: string, content: OutputCont
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
-    cannot(path, `its folder cannot be created (${codeOf(error)})`, flag);
+    cannot(path, `its folder cannot be created: ${systemErrorWords(error)}`, flag);
   }
   await removeStaleTemporaries(folder, target);
   const temporary = join(folder, `.${basename(target)}.losslens-tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
@@ -217,7 +218,7 @@ export async function writeOutput(cwd: string, path: string, content: OutputCont
     await handle?.close().catch(() => {});
     await unlink(temporary).catch(() => {});
     if ((error as NodeJS.ErrnoException).code === undefined) throw error; // not the file system's: the producer of the content failed
-    return cannot(path, codeOf(error), flag);
+    return cannot(path, systemErrorWords(error), flag);
   }
   await syncFolder(folder);
   return resolve(cwd, path);

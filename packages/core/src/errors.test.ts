@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
-import { InputError, LosslensError, isInputError } from './errors.js';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError, LosslensError, isInputError, systemErrorWords } from './errors.js';
 import { createEventChannel } from './events.js';
 
 it('InputError names file, row and column on one line', () => {
@@ -22,4 +25,15 @@ it('the event channel delivers to subscribers until they unsubscribe', () => {
   off();
   events.emit({ type: 'note', level: 'info', message: 'x' });
   expect(seen).toEqual(['progress']);
+});
+
+it('systemErrorWords says real file-system errors in words and keeps the code', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'losslens-errors-'));
+  await writeFile(join(dir, 'file'), 'x');
+  const caught = async (work: Promise<unknown>) => work.then(() => undefined, (error: unknown) => error);
+  expect(systemErrorWords(await caught(mkdir(join(dir, 'file'))))).toBe('a file with that name is in the way (EEXIST)');
+  expect(systemErrorWords(await caught(mkdir(join(dir, 'file', 'sub'))))).toBe('a part of the path is a file, not a folder (ENOTDIR)');
+  expect(systemErrorWords(await caught(writeFile(join(dir, 'missing', 'x'), 'y')))).toBe('no such file or folder (ENOENT)');
+  expect(systemErrorWords(Object.assign(new Error('odd failure\nmore'), { code: 'EWHATEVER' }))).toBe('odd failure');
+  expect(systemErrorWords(new Error('plain'))).toBe('plain');
 });

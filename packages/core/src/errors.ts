@@ -90,3 +90,34 @@ function formatLocated(message: string, location: ErrorLocation): string {
   const oneLine = message.replace(/\s*\n\s*/g, ' ');
   return prefix.length > 0 ? `${prefix}: ${oneLine}` : oneLine;
 }
+
+const SYSTEM_ERROR_WORDS: Record<string, string> = {
+  EEXIST: 'a file with that name is in the way',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links in the path',
+  EBUSY: 'the file is busy',
+  EXDEV: 'it is on another device',
+  EIO: 'an input/output error from the device',
+};
+
+/**
+ * A file-system error in words, with its code kept for searching: `no such file or folder (ENOENT)`.
+ * An error without a system code gives its message.
+ * @example
+ * try { await mkdir(dir) } catch (error) { throw new InputError('E_USAGE', `cannot create ${dir}: ${systemErrorWords(error)}`) }
+ */
+export function systemErrorWords(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') return error instanceof Error ? error.message : String(error);
+  const words = SYSTEM_ERROR_WORDS[code];
+  return words === undefined ? `${(error as Error).message ?? code}`.split('\n')[0]! : `${words} (${code})`;
+}

@@ -1,4 +1,4 @@
-export { LosslensError, InputError, PluginError, isInputError } from './errors.js';
+export { LosslensError, InputError, PluginError, isInputError, systemErrorWords } from './errors.js';
 export type { ErrorCode, ErrorLocation } from './errors.js';
 export { createRng, hashSeed, seed32 } from './rng.js';
 export type { Rng } from './rng.js';

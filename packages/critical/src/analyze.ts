@@ -74,8 +74,10 @@ export interface HessianReport {
   minimumRatioMethod: 'exact' | 'slq';
   /** 0 when exact. */
   minimumRatioStandardError: number;
-  /** Eigenvalue counts by sign (estimated when the ratio is from SLQ). */
+  /** Eigenvalue counts by sign (estimated when the ratio is from SLQ): positive, negative, zero (flat). */
   counts: SignCounts;
+  /** Eigenvalues in the zero band, `counts.zero`: the flat directions of a minimum (or of any kind). */
+  flatDirections: number;
   zeroTolerance: number;
   gradientTolerance: number;
   /** Why this kind, in one sentence. */
@@ -89,6 +91,36 @@ export interface HessianReport {
   /** Relative asymmetry of the raw dense Hessian (float32 round-off level), when one was built. */
   asymmetry?: number;
   layers?: BlockSpectrum[];
+  /**
+   * The SLQ eigenvalue density (Lanczos path only), on at most 80 evenly spaced points: the
+   * number of eigenvalues per unit λ (it integrates to P), for drawing the bulk between the
+   * extremes.
+   */
+  density?: { eigenvalue: number[]; count: number[] };
+}
+
+/**
+ * The SLQ density on coarser bins of ⌈grid / points⌉ grid points (the last may hold fewer), each
+ * its mean density, scaled to eigenvalues per unit λ.
+ * @example
+ * coarseDensity(slq.grid, slq.density, 13, 80); // { eigenvalue: [...80], count: [...80] }
+ */
+export function coarseDensity(grid: ArrayLike<number>, density: ArrayLike<number>, parameters: number, points = 80): { eigenvalue: number[]; count: number[] } {
+  const group = Math.max(1, Math.ceil(grid.length / points));
+  const eigenvalue: number[] = [];
+  const count: number[] = [];
+  for (let start = 0; start < grid.length; start += group) {
+    const end = Math.min(grid.length, start + group);
+    let sum = 0;
+    let at = 0;
+    for (let i = start; i < end; i++) {
+      sum += density[i] as number;
+      at += grid[i] as number;
+    }
+    eigenvalue.push(at / (end - start));
+    count.push((parameters * sum) / (end - start));
+  }
+  return { eigenvalue, count };
 }
 
 const checkCount = (name: string, value: number) => {
@@ -124,6 +156,7 @@ export function analyzeCriticalPoint(objective: ThetaObjective, theta: Float32Ar
   let ratio;
   let eigenvalues: Float64Array | undefined;
   let asymmetry: number | undefined;
+  let density: HessianReport['density'];
   let bottomVector: Float64Array | undefined;
   let hessian;
 
@@ -163,13 +196,14 @@ export function analyzeCriticalPoint(objective: ThetaObjective, theta: Float32Ar
       ...(events === undefined ? {} : { events }),
     });
     ratio = minimumRatioFromSlq(slq, options.tolerance);
+    density = coarseDensity(slq.grid, slq.density, p);
     hvps += operator.applications;
     events?.emit({ type: 'stage', name: 'slq', state: 'end' });
   }
 
   const smallest = bottom[0] as number;
   const largest = top[0] as number;
-  const verdict = classifyCriticalPoint({ gradientNorm, smallest, largest }, options.tolerance);
+  const verdict = classifyCriticalPoint({ gradientNorm, smallest, largest, size: p, counts: ratio.counts }, options.tolerance);
   // The ratio's zero band and the classification's must agree; both use max|λ| of what was computed.
   const report: HessianReport = {
     parameters: p,
@@ -184,6 +218,7 @@ export function analyzeCriticalPoint(objective: ThetaObjective, theta: Float32Ar
     minimumRatioMethod: ratio.method,
     minimumRatioStandardError: ratio.standardError,
     counts: ratio.counts,
+    flatDirections: ratio.counts.zero,
     zeroTolerance: verdict.zeroTolerance,
     gradientTolerance: verdict.gradientTolerance,
     reason: verdict.reason,
@@ -191,6 +226,7 @@ export function analyzeCriticalPoint(objective: ThetaObjective, theta: Float32Ar
     converged,
     hessianVectorProducts: hvps,
     ...(asymmetry === undefined ? {} : { asymmetry }),
+    ...(density === undefined ? {} : { density }),
   };
 
   if ((options.escape ?? true) && (verdict.kind === 'saddle-point' || verdict.kind === 'local-maximum')) {

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { createModel } from '@losslens/models';
 import { makeCurve } from '@losslens/data';
 import { describeBackends, finiteDifferenceHessian } from '@losslens/testing';
-import { criticalStudy, polishCriticalPoint } from './critical-study.js';
+import { criticalStudy, polishCriticalPoint, summarizeCriticalStudy, type CriticalStudyPoint } from './critical-study.js';
+import { spearman } from './rank-correlation.js';
 import { datasetObjective } from './dataset-objective.js';
 import { symmetricEigenvalues } from './symmetric-eigen.js';
 import { lectureObjective } from '../test/fixtures.js';
@@ -14,8 +15,8 @@ describeBackends('critical study', () => {
     expect(polished.gradientNormAfter).toBeLessThan(1e-6);
     // the nearest critical point is the saddle at the origin: ∇L = 2(w1w2 − 1)(w2, w1) = 0 ⇔ w = 0 here
     expect(Math.hypot(...polished.theta)).toBeLessThan(1e-5);
-    // Levenberg–Marquardt (the default) and Newton-MR get there in a few steps
-    for (const method of ['levenberg-marquardt', 'newton-mr'] as const) {
+    // Newton-MR (the default) and Levenberg–Marquardt get there in a few steps
+    for (const method of ['newton-mr', 'levenberg-marquardt'] as const) {
       const fast = polishCriticalPoint(lectureObjective(), Float32Array.of(0.01, -0.02), { method, target: 1e-7 });
       expect(fast.steps).toBeLessThanOrEqual(8);
       expect(fast.gradientNormAfter).toBeLessThan(1e-6);
@@ -23,10 +24,12 @@ describeBackends('critical study', () => {
     }
   });
 
-  it('Levenberg–Marquardt converges onto a degenerate minimum (the valley w1·w2 = 1, H singular along it)', () => {
-    const polished = polishCriticalPoint(lectureObjective(), Float32Array.of(1.3, 0.9), { target: 1e-6 });
-    expect(polished.gradientNormAfter).toBeLessThan(1e-5);
-    expect((polished.theta[0] as number) * (polished.theta[1] as number)).toBeCloseTo(1, 5);
+  it('Newton-MR and Levenberg–Marquardt converge onto a minimum with a flat direction (the valley w1·w2 = 1, H singular along it)', () => {
+    for (const method of ['newton-mr', 'levenberg-marquardt'] as const) {
+      const polished = polishCriticalPoint(lectureObjective(), Float32Array.of(1.3, 0.9), { method, target: 1e-6 });
+      expect(polished.gradientNormAfter).toBeLessThan(1e-5);
+      expect((polished.theta[0] as number) * (polished.theta[1] as number)).toBeCloseTo(1, 5);
+    }
     const none = polishCriticalPoint(lectureObjective(), Float32Array.of(1.3, 0.9), { method: 'none' });
     expect(none.steps).toBe(0);
     expect(none.gradientNormAfter).toBe(none.gradientNormBefore);
@@ -57,14 +60,36 @@ describeBackends('critical study', () => {
       const values = symmetricEigenvalues(H);
       const scale = Math.max(...Array.from(values, Math.abs));
       const positive = Array.from(values).filter((v) => v > 1e-3 * scale).length; // well above FD noise
-      const ambiguous = Array.from(values).filter((v) => Math.abs(v) <= 1e-3 * scale && Math.abs(v) > 1e-4 * scale).length;
+      const ambiguous = Array.from(values).filter((v) => Math.abs(v) <= 1e-3 * scale).length;
       expect(Math.abs(point.minimumRatio * 10 - positive)).toBeLessThanOrEqual(ambiguous);
+      expect(point.critical).toBe(point.gradientNorm <= 1e-3);
+      expect(point.flatDirections).toBe(point.counts.zero);
+      expect(point.counts.positive + point.counts.negative + point.counts.zero).toBe(10);
     });
     objective.dispose();
+    const critical = result.points.filter((p) => p.critical);
+    expect(result.summary).toMatchObject({ runs: 2, critical: critical.length, gradientTolerance: 1e-3 });
     const spec = result.spec as { data: { values: unknown[] }; encoding: { x: { field: string } } };
-    expect(spec.data.values).toHaveLength(2);
+    expect(spec.data.values).toHaveLength(critical.length); // the scatter shows the critical runs only
     expect(spec.encoding.x.field).toBe('minimumRatio');
   });
+});
+
+it('summarizes only the runs that reached the gradient tolerance, with Spearman(ratio, loss)', () => {
+  const point = (seed: number, minimumRatio: number, loss: number, gradientNorm: number): CriticalStudyPoint => ({
+    seed, loss, minimumRatio, minimumRatioMethod: 'exact', gradientNorm, gradientNormAfterFit: gradientNorm, polishSteps: 0,
+    kind: gradientNorm <= 1e-3 ? 'local-minimum' : 'not-critical', critical: gradientNorm <= 1e-3,
+    counts: { positive: 1, negative: 0, zero: 1 }, flatDirections: 1, zeroTolerance: 1e-6, topEigenvalue: 1, bottomEigenvalue: 0,
+  });
+  const points = [point(0, 0.4, 0.3, 1e-4), point(1, 0.6, 0.2, 5e-4), point(2, 0.9, 0.5, 2e-2), point(3, 0.5, 0.25, 1e-3), point(4, 0.7, 0.1, 1e-5)];
+  const summary = summarizeCriticalStudy(points, 1e-3);
+  expect(summary).toMatchObject({ runs: 5, critical: 4, largestRatio: 0.7, smallestRatio: 0.4, kinds: { 'local-minimum': 4 } });
+  // ranks of (0.4, 0.6, 0.5, 0.7) against (0.3, 0.2, 0.25, 0.1) are exactly reversed
+  expect(summary.correlation).toEqual(spearman([0.4, 0.6, 0.5, 0.7], [0.3, 0.2, 0.25, 0.1]));
+  expect(summary.correlation.rho).toBe(-1);
+  const none = summarizeCriticalStudy([points[2] as CriticalStudyPoint]);
+  expect(none.critical).toBe(0);
+  expect(none.largestRatio).toBeNaN();
 });
 
 it('needs at least one run', async () => {

@@ -12,26 +12,30 @@ import { defaultTolerances } from './classify.js';
 import { datasetObjective } from './dataset-objective.js';
 import type { ThetaObjective } from './objective.js';
 import { minres } from './minres.js';
+import { spearman, type RankCorrelation } from './rank-correlation.js';
 import { hessianOperator, type LinearOperator } from './operator.js';
 import { axpy, dot, norm } from './vector.js';
 
 /** How to drive the gradient norm down after training. */
 export interface PolishOptions {
   /**
-   * 'levenberg-marquardt' (default): Levenberg–Marquardt on the equations ∇L(θ) = 0, whose
-   * Jacobian is H: the step solves (H² + μI)d = −H∇L by conjugate gradients over HVPs (H is never
-   * formed), μ shrinks after a step that lowers ‖∇L‖ and grows after one that does not. It
-   * converges to the nearby critical point whatever its kind, and stays stable where H is
-   * singular (flat directions), where plain Newton steps blow up.
-   * 'newton-mr': Hessian-free Newton-MR (Roosta et al.): d minimizes ‖H d + ∇L‖ by MINRES, halved
-   * until ‖∇L‖ falls; fast at non-degenerate points, slow near singular H.
+   * 'newton-mr' (default): Hessian-free Newton-MR (Roosta et al.; Liu & Roosta for nonconvex
+   * losses). The step d minimizes ‖H d + ∇L‖ by MINRES on exact HVPs (H is never formed, and
+   * may be indefinite or singular); a backtracking line search from α = 1 accepts α·d when it
+   * lowers ‖∇L‖² (Armijo, slope 2⟨Hd, ∇L⟩) or, when d goes downhill, the loss (Armijo on L).
+   * The second test lets it follow the long flat valleys small networks end in, where the
+   * gradient still has a component along near-zero curvature that no ‖∇L‖²-decreasing step can
+   * remove; the first lets it settle onto saddles and maxima too. θ is accumulated in float64.
+   * 'levenberg-marquardt': Levenberg–Marquardt on the equations ∇L(θ) = 0, whose Jacobian is
+   * H: the step solves (H² + μI)d = −H∇L by conjugate gradients over HVPs; it stalls where ∇L has
+   * a component in H's (near-)null space.
    * 'gradient-norm': descent on ½‖∇L‖² along −H∇L (one HVP per step; conditioned like H²).
    * 'gradient-descent': full-batch gradient steps at `learningRate`. 'none': keep the trained θ.
    */
   method?: 'levenberg-marquardt' | 'newton-mr' | 'gradient-norm' | 'gradient-descent' | 'none';
-  /** Most polish steps (default 30 for levenberg-marquardt and newton-mr, 200 otherwise). */
+  /** Most polish steps (default 200 for newton-mr, 30 for levenberg-marquardt, 200 otherwise). */
   steps?: number;
-  /** Inner iterations (CG or MINRES, 2 or 1 HVPs each) per step (default min(P, 50)). */
+  /** Inner iterations (MINRES or CG, 1 or 2 HVPs each) per step (default min(P, 50)). */
   innerIterations?: number;
   /** Stop once ‖∇L‖ ≤ this (default: a tenth of the gradient tolerance). */
   target?: number;
@@ -48,14 +52,15 @@ export interface PolishResult {
 }
 
 /**
- * Drives ‖∇L(θ)‖ down from a trained θ (see {@link PolishOptions}). Reports the norm before and
- * after honestly; float32 gradients floor around 1e-6–1e-7 of the loss scale.
+ * Drives ‖∇L(θ)‖ down from a trained θ (see {@link PolishOptions}) and returns the iterate with
+ * the smallest ‖∇L‖. Reports the norm before and after honestly; float32 gradients floor around
+ * 1e-6–1e-7 of the loss scale.
  * @example
  * const { theta, gradientNormAfter } = polishCriticalPoint(objective, trained, { steps: 100 });
  */
 export function polishCriticalPoint(objective: ThetaObjective, theta: Float32Array, options: PolishOptions = {}): PolishResult {
-  const method = options.method ?? 'levenberg-marquardt';
-  const maxSteps = options.steps ?? (method === 'levenberg-marquardt' || method === 'newton-mr' ? 30 : 200);
+  const method = options.method ?? 'newton-mr';
+  const maxSteps = options.steps ?? (method === 'levenberg-marquardt' ? 30 : 200);
   const inner = options.innerIterations ?? Math.min(objective.parameterCount, 50);
   const target = options.target ?? defaultTolerances.gradient / 10;
   let current: Float32Array = Float32Array.from(theta);
@@ -101,17 +106,39 @@ export function polishCriticalPoint(objective: ThetaObjective, theta: Float32Arr
       steps++;
     }
   } else if (method === 'newton-mr') {
+    // θ in float64: steps far below float32's resolution of θ still add up
+    let point = Float64Array.from(current);
+    let loss = objective.loss(current);
+    let best = { theta: current, gradient, gradientNorm };
     while (steps < maxSteps && gradientNorm > target) {
       const operator = hessianOperator(objective, current);
-      const { x: direction } = minres(operator, Float64Array.from(gradient, (g) => -g), { maxIterations: inner, tolerance: 1e-10 });
+      const { x: direction } = minres(operator, Float64Array.from(gradient, (g) => -g), { maxIterations: inner, tolerance: 1e-6 });
+      const squaredNorm = gradientNorm ** 2;
+      const normSlope = 2 * dot(operator.apply(direction), gradient); // d/dα ‖∇L(θ + αd)‖² at α = 0
+      const lossSlope = dot(direction, gradient); // d/dα L(θ + αd) at α = 0
       let accepted = false;
-      for (let rate = 1, tries = 0; tries < 30 && !accepted; tries++, rate /= 2) {
-        const candidate = Float32Array.from(current, (t, i) => t + rate * (direction[i] as number));
-        accepted = tryStep(candidate, (candidateNorm) => candidateNorm < gradientNorm);
+      for (let rate = 1, tries = 0; tries < 40 && !accepted; tries++, rate /= 2) {
+        const candidatePoint = Float64Array.from(point, (t, i) => t + rate * (direction[i] as number));
+        const candidate = Float32Array.from(candidatePoint);
+        const next = objective.lossAndGradient(candidate);
+        const nextNorm = norm(next.gradient);
+        const lowersNorm = nextNorm ** 2 <= squaredNorm + 1e-4 * rate * Math.min(normSlope, 0) && nextNorm < gradientNorm;
+        const lowersLoss = lossSlope < 0 && next.loss <= loss + 1e-4 * rate * lossSlope && next.loss < loss;
+        if (lowersNorm || lowersLoss) {
+          point = candidatePoint;
+          current = candidate;
+          gradient = next.gradient;
+          gradientNorm = nextNorm;
+          loss = next.loss;
+          accepted = true;
+        }
       }
       if (!accepted) break; // float32 floor: no decrease can be measured any more
       steps++;
+      if (gradientNorm < best.gradientNorm) best = { theta: current, gradient, gradientNorm };
     }
+    // steps that lower the loss may raise ‖∇L‖ for a while: keep the iterate closest to critical
+    ({ theta: current, gradient, gradientNorm } = best);
   } else if (method === 'gradient-norm') {
     let rate = 1;
     while (steps < maxSteps && gradientNorm > target) {
@@ -197,9 +224,31 @@ export interface CriticalStudyPoint {
   gradientNormAfterFit: number;
   polishSteps: number;
   kind: CriticalPointKind;
+  /** Whether ‖∇L‖ reached the gradient tolerance: only these runs enter the scatter and the summary. */
+  critical: boolean;
+  /** Eigenvalues positive, negative and zero (in the zero band). */
   counts: SignCounts;
+  /** `counts.zero`: the flat directions. */
+  flatDirections: number;
+  /** The zero band used. */
+  zeroTolerance: number;
   topEigenvalue: number;
   bottomEigenvalue: number;
+}
+
+/** What the study shows, from the runs that reached a critical point only. */
+export interface CriticalStudySummary {
+  runs: number;
+  /** Runs with ‖∇L‖ ≤ the gradient tolerance. */
+  critical: number;
+  gradientTolerance: number;
+  /** The largest minimum ratio among the critical runs (the lecture saw about 0.6); NaN when none. */
+  largestRatio: number;
+  smallestRatio: number;
+  /** Spearman's ρ between minimum ratio and training loss over the critical runs, with its p-value. */
+  correlation: RankCorrelation;
+  /** Critical runs per kind. */
+  kinds: Partial<Record<CriticalPointKind, number>>;
 }
 
 /** The study's points and its scatter plot. */
@@ -207,15 +256,16 @@ export interface CriticalStudyResult {
   model: string;
   parameters: number;
   points: CriticalStudyPoint[];
+  summary: CriticalStudySummary;
   /** The analyzed θ of each run, in the order of `points`. */
   thetas: Float32Array[];
-  /** A Vega-Lite spec of the scatter (minimum ratio vs training loss, colored by kind), a plain object. */
+  /** A Vega-Lite spec of the scatter (minimum ratio vs training loss of the critical runs, colored by kind), a plain object. */
   spec: Record<string, unknown>;
 }
 
 /**
  * Runs the lecture's critical-point experiment: for each seed, trains `model` with
- * @losslens/optim's `fit`, polishes the gradient norm down (default: Hessian-free Levenberg–Marquardt on ∇L = 0), and
+ * @losslens/optim's `fit`, polishes the gradient norm down (default: Hessian-free Newton-MR), and
  * computes the full Hessian spectrum there: minimum ratio (fraction of positive eigenvalues),
  * kind and training loss. Emits progress `task: 'critical-study'`.
  * @example
@@ -265,7 +315,10 @@ export async function criticalStudy(options: CriticalStudyOptions): Promise<Crit
         gradientNormAfterFit: polished.gradientNormBefore,
         polishSteps: polished.steps,
         kind: report.kind,
+        critical: report.gradientNorm <= report.gradientTolerance,
         counts: report.counts,
+        flatDirections: report.flatDirections,
+        zeroTolerance: report.zeroTolerance,
         topEigenvalue: report.top[0] as number,
         bottomEigenvalue: report.bottom[0] as number,
       });
@@ -280,19 +333,54 @@ export async function criticalStudy(options: CriticalStudyOptions): Promise<Crit
   } finally {
     objective.dispose();
   }
-  return { model: model.spec, parameters: model.parameterCount, points, thetas, spec: criticalStudySpec(points, model.spec) };
+  return {
+    model: model.spec,
+    parameters: model.parameterCount,
+    points,
+    summary: summarizeCriticalStudy(points, gradientTolerance),
+    thetas,
+    spec: criticalStudySpec(points, model.spec, gradientTolerance),
+  };
+}
+
+/**
+ * The study's summary from the runs that reached ‖∇L‖ ≤ `gradientTolerance`: how many did, their
+ * ratio range, the kinds, and Spearman's ρ(minimum ratio, training loss) with its p-value (the
+ * lecture's trend is negative: a larger ratio, a lower loss).
+ * @example
+ * const { critical, correlation } = summarizeCriticalStudy(points, 1e-3);
+ */
+export function summarizeCriticalStudy(points: readonly CriticalStudyPoint[], gradientTolerance = defaultTolerances.gradient): CriticalStudySummary {
+  const reached = points.filter((p) => p.gradientNorm <= gradientTolerance);
+  const ratios = reached.map((p) => p.minimumRatio);
+  const kinds: Partial<Record<CriticalPointKind, number>> = {};
+  for (const p of reached) kinds[p.kind] = (kinds[p.kind] ?? 0) + 1;
+  return {
+    runs: points.length,
+    critical: reached.length,
+    gradientTolerance,
+    largestRatio: ratios.length === 0 ? Number.NaN : Math.max(...ratios),
+    smallestRatio: ratios.length === 0 ? Number.NaN : Math.min(...ratios),
+    correlation: spearman(ratios, reached.map((p) => p.loss)),
+    kinds,
+  };
 }
 
 /**
  * The lecture's scatter as a Vega-Lite spec: minimum ratio (x, 0 to 1) against training loss (y),
- * one point per run, colored by the kind of point.
+ * one point per run that reached a critical point (‖∇L‖ ≤ `gradientTolerance`), colored by kind.
  * @example
- * const spec = criticalStudySpec(points, 'mlp:4:tanh');
+ * const spec = criticalStudySpec(points, 'mlp:8:tanh');
  */
-export function criticalStudySpec(points: readonly CriticalStudyPoint[], title: string): Record<string, unknown> {
+export function criticalStudySpec(
+  allPoints: readonly CriticalStudyPoint[],
+  title: string,
+  gradientTolerance = defaultTolerances.gradient,
+): Record<string, unknown> {
+  const points = allPoints.filter((p) => p.gradientNorm <= gradientTolerance);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `Minimum ratio vs training loss (${title}, ${points.length} runs)`,
+    title: `Minimum ratio vs training loss (${title}, ${points.length} of ${allPoints.length} runs at a critical point)`,
     width: 480,
     height: 320,
     data: {

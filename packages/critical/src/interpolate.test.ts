@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { createEventChannel } from '@losslens/core';
 import { describeBackends } from '@losslens/testing';
 import { interpolate1d } from './interpolate.js';
 import { matrixWithSpectrum, quadraticObjective } from '../test/fixtures.js';
@@ -16,7 +17,11 @@ describeBackends('interpolate1d', () => {
     const half = quadraticObjective(matrixWithSpectrum([0.5, 1, 2.5], 3));
     const a = Float32Array.of(1, 0, -1);
     const b = Float32Array.of(-0.5, 2, 0.5);
-    const result = interpolate1d(objective, a, b, { points: 5, extra: { half } });
+    const events = createEventChannel();
+    let progress = 0;
+    events.on((e) => e.type === 'progress' && e.task === 'interpolation' && (progress = e.done));
+    const result = interpolate1d(objective, a, b, { points: 5, extra: { half }, events });
+    expect(progress).toBe(5);
     expect(result.alpha).toEqual([-0.5, 0, 0.5, 1, 1.5]);
     result.alpha.forEach((alpha, k) => {
       const point = Array.from(a, (t, i) => (1 - alpha) * t + alpha * (b[i] as number));

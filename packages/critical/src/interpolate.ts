@@ -2,7 +2,7 @@
  * 1-D linear interpolation between two solutions (Goodfellow et al. 2015; Keskar et al.'s
  * small- vs large-batch plots): L((1 − α)θ_A + αθ_B) along a line through both.
  */
-import { InputError } from '@losslens/core';
+import { InputError, type EventChannel } from '@losslens/core';
 import { assertLength, type ThetaObjective } from './objective.js';
 
 /** Options for {@link interpolate1d}. */
@@ -15,6 +15,8 @@ export interface InterpolationOptions {
   points?: number;
   /** More losses to evaluate along the same line, e.g. `{ validation: validationObjective }`. */
   extra?: Record<string, Pick<ThetaObjective, 'loss' | 'parameterCount'>>;
+  /** Receives `{ type: 'progress', task: 'interpolation', done, total }` after each α. */
+  events?: EventChannel;
 }
 
 /** Losses along the line. */
@@ -48,10 +50,13 @@ export function interpolate1d(
   for (const [name, extra] of extras) assertLength(extra, thetaA, `theta A (for "${name}")`);
   const alpha = Array.from({ length: points }, (_, i) => from + ((to - from) * i) / (points - 1));
   const at = (a: number) => Float32Array.from(thetaA, (t, i) => (1 - a) * t + a * (thetaB[i] as number));
-  const thetas = alpha.map(at);
-  return {
-    alpha,
-    loss: thetas.map((t) => objective.loss(t)),
-    extra: Object.fromEntries(extras.map(([name, extra]) => [name, thetas.map((t) => extra.loss(t))])),
-  };
+  const loss: number[] = [];
+  const extra: Record<string, number[]> = Object.fromEntries(extras.map(([name]) => [name, []]));
+  alpha.forEach((a, i) => {
+    const theta = at(a);
+    loss.push(objective.loss(theta));
+    for (const [name, other] of extras) extra[name]!.push(other.loss(theta));
+    options.events?.emit({ type: 'progress', task: 'interpolation', done: i + 1, total: points });
+  });
+  return { alpha, loss, extra };
 }

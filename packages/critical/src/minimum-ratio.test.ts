@@ -7,7 +7,7 @@ describe('minimumRatio (exact)', () => {
     expect(minimumRatio([-1, -2]).value).toBe(0); // a local maximum
     const r = minimumRatio([-1, 0, 0, 2, 3]);
     expect(r).toMatchObject({ value: 0.4, method: 'exact', standardError: 0, counts: { positive: 2, negative: 1, zero: 2 } });
-    expect(r.zeroTolerance).toBeCloseTo(3e-4, 15);
+    expect(r.zeroTolerance).toBeCloseTo(10 * 5 * 2 ** -23 * 3, 18); // 10·n·ε₃₂·max|λ|
   });
 
   it('uses the zero band of the policy', () => {

@@ -24,13 +24,14 @@ export interface MinimumRatio {
 
 /**
  * The exact minimum ratio of a full spectrum: eigenvalues above the zero band τ (see
- * {@link zeroTolerance}) over all eigenvalues. Flat (zero) directions do not count as positive.
+ * {@link zeroTolerance}, with n the number of eigenvalues) over all eigenvalues. Flat (zero)
+ * directions do not count as positive.
  * @example
  * minimumRatio([-2, 2]).value; // 0.5 at the lecture's saddle
  */
 export function minimumRatio(eigenvalues: ArrayLike<number>, policy: TolerancePolicy = {}): MinimumRatio {
   if (eigenvalues.length === 0) throw new InputError('E_VALUE', 'the minimum ratio needs at least one eigenvalue');
-  const tau = zeroTolerance(maxAbs(eigenvalues), policy);
+  const tau = zeroTolerance(maxAbs(eigenvalues), eigenvalues.length, policy);
   const counts = signCounts(eigenvalues, tau);
   return { value: counts.positive / eigenvalues.length, method: 'exact', standardError: 0, counts, zeroTolerance: tau };
 }
@@ -45,7 +46,7 @@ export function minimumRatio(eigenvalues: ArrayLike<number>, policy: TolerancePo
  */
 export function minimumRatioFromSlq(slq: SlqDensity, policy: TolerancePolicy = {}): MinimumRatio {
   const scale = Math.max(...slq.runs.map((run) => maxAbs(run.nodes)));
-  const tau = zeroTolerance(scale, policy);
+  const tau = zeroTolerance(scale, slq.size, policy);
   const positive = slqExpectation(slq, (x) => (x > tau ? 1 : 0));
   const negative = slqExpectation(slq, (x) => (x < -tau ? 1 : 0));
   const n = slq.size;

@@ -1,3 +1,4 @@
+import { createEventChannel } from '@losslens/core';
 import { expect, it } from 'vitest';
 import { describeBackends } from '@losslens/testing';
 import { filterNormalizedDirection, filterNormalizedSurface } from './surface.js';
@@ -40,7 +41,11 @@ describeBackends('filter-normalized surfaces', () => {
     const matrix = matrixWithSpectrum([0.5, 2, 3, 6], 1);
     const center = Float32Array.of(0.5, -1, 2, 0.25);
     const objective = quadraticObjective(matrix, center);
-    const surface = filterNormalizedSurface(objective, center, { points: 5, range: 0.5, seed: 3 });
+    const events = createEventChannel();
+    const seen: string[] = [];
+    events.on((e) => e.type === 'progress' && seen.push(`${e.task} ${e.done}/${e.total}`));
+    const surface = filterNormalizedSurface(objective, center, { points: 5, range: 0.5, seed: 3, events });
+    expect(seen).toEqual([1, 2, 3, 4, 5].map((k) => `landscape ${k}/5`));
     expect(surface.x).toEqual([-0.5, -0.25, 0, 0.25, 0.5]);
     const [delta, eta] = surface.directions;
     expect(Math.hypot(...delta)).toBeCloseTo(Math.hypot(...center), 4); // no layout: θ is one filter

@@ -5,7 +5,7 @@
  * networks are comparable.
  */
 import { createRng, InputError } from '@losslens/core';
-import type { ParameterBlock } from '@losslens/core';
+import type { EventChannel, ParameterBlock } from '@losslens/core';
 import { assertLength, type ThetaObjective } from './objective.js';
 
 /** What to do with 1-D blocks (biases, batch-norm parameters). */
@@ -81,6 +81,8 @@ export interface SurfaceOptions extends DirectionOptions {
   seed?: number;
   /** Use these two directions instead of random filter-normalized ones. */
   directions?: [Float32Array, Float32Array];
+  /** Receives `{ type: 'progress', task: 'landscape', done, total }` after each grid row. */
+  events?: EventChannel;
 }
 
 /** The loss on a 2-D grid around θ. */
@@ -118,8 +120,10 @@ export function filterNormalizedSurface(
   for (const d of directions) assertLength(objective, d, 'a direction');
   const axis = Array.from({ length: points }, (_, i) => -range + (2 * range * i) / (points - 1));
   const [delta, eta] = directions;
-  const loss = axis.map((b) =>
-    axis.map((a) => objective.loss(Float32Array.from(theta, (t, k) => t + a * (delta[k] as number) + b * (eta[k] as number)))),
-  );
+  const loss = axis.map((b, j) => {
+    const row = axis.map((a) => objective.loss(Float32Array.from(theta, (t, k) => t + a * (delta[k] as number) + b * (eta[k] as number))));
+    options.events?.emit({ type: 'progress', task: 'landscape', done: j + 1, total: points, message: `${(j + 1) * points} of ${points * points} points` });
+    return row;
+  });
   return { x: axis, y: axis.slice(), loss, directions };
 }

@@ -66,6 +66,13 @@ describe('fitStandardizer', () => {
     expect(scaler.state.featureStd[0]).toBeCloseTo(Math.sqrt(62 / 8), 12);
   });
 
+  it('images (a sample with more than one axis) default to the global scope, tables to per feature', () => {
+    const image: Dataset = { ...train, featureShape: [1, 2] };
+    expect(fitStandardizer(image).state).toEqual(fitStandardizer(train, { scope: 'global' }).state);
+    expect(fitStandardizer(train).state.scope).toBe('feature');
+    expect(fitStandardizer(image, { scope: 'feature' }).state.scope).toBe('feature');
+  });
+
   it('survives a JSON round trip', () => {
     const scaler = fitStandardizer(train, { targets: true });
     const again = standardizerFromState(JSON.parse(JSON.stringify(scaler.state)));

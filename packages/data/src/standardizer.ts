@@ -30,7 +30,11 @@ export interface Standardizer {
 export interface StandardizerOptions {
   /** Also standardize regression targets (default false; ignored for classification). */
   targets?: boolean;
-  /** `feature` (default) or `global` (one mean/std over all values, the usual choice for images). */
+  /**
+   * `feature` (one mean/std per feature value) or `global` (one mean/std over all values, the usual
+   * choice for images). Default: `global` when a sample has more than one axis (images), else `feature`:
+   * losslens's one preprocessing rule, used by the diagnosis and every CLI command.
+   */
   scope?: 'feature' | 'global';
 }
 
@@ -43,7 +47,7 @@ export interface StandardizerOptions {
  * const [trainS, validationS] = [scaler.transform(train), scaler.transform(validation)];
  */
 export function fitStandardizer(train: Dataset, options: StandardizerOptions = {}): Standardizer {
-  const scope = options.scope ?? 'feature';
+  const scope = options.scope ?? (train.featureShape.length > 1 ? 'global' : 'feature');
   const d = featureSize(train);
   const columns = scope === 'global' ? 1 : d;
   const [featureMean, featureStd] = meanStd(train.features, train.n, d, columns);

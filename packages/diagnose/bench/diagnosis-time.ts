@@ -21,7 +21,7 @@ import { fit } from '@losslens/optim';
 async function oneFit(data: Dataset, spec: string): Promise<number> {
   const started = performance.now();
   const split = holdout(data, { validation: 0.2, seed: 0, stratify: data.task === 'classification' });
-  const scaler = fitStandardizer(split.train, { targets: true, scope: data.featureShape.length > 1 ? 'global' : 'feature' });
+  const scaler = fitStandardizer(split.train, { targets: true });
   const train = scaler.transform(split.train);
   const validation = scaler.transform(split.validation);
   const model = createModel(spec, { inputShape: train.featureShape, outputs: train.outputs, task: train.task });

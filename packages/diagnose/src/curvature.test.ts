@@ -32,6 +32,7 @@ describe('curvature checks', () => {
     expect(summary.minEigenvalue).toBeCloseTo(mid - r, 4);
     expect(summary.maxEigenvalue).toBeCloseTo(mid + r, 4);
     expect(summary.minimumRatio).toBe(1);
+    expect(summary.flatDirections).toBe(0); // both eigenvalues far outside the zero band
     expect(summary.parameters).toBe(2);
   });
 

@@ -65,6 +65,7 @@ export function criticalCheck(
       gradientNorm: report.gradientNorm,
       kind: report.kind,
       minimumRatio: report.minimumRatio,
+      flatDirections: report.flatDirections,
       minEigenvalue: report.bottom[0] ?? Number.NaN,
       maxEigenvalue: report.top[0] ?? Number.NaN,
       parameters: report.parameters,

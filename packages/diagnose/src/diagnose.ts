@@ -32,6 +32,7 @@ import { diagnosePlugin, builtinCheckKeys } from './plugin.js';
 import { remediesFor } from './remedies.js';
 import { seedAgreement, type SeedAgreement } from './seeds.js';
 import { defaultThresholds, type Thresholds } from './thresholds.js';
+import { defaultLearningRate } from './learning-rate.js';
 import { decide, type TreeNode } from './tree.js';
 
 /** What to diagnose and how the user trains. */
@@ -153,9 +154,6 @@ const SMALL_WORK = 5e6;
 /** Above this many parameter-updates per run, the budget's default seeds fall to 1 (`seeds` given wins). */
 const HEAVY_RUN = 2e7;
 
-/** Optimizers whose usual default rate (0.001) is too slow for a diagnosis budget. */
-const ADAPTIVE = new Set(['optim/adam', 'optim/adamw', 'optim/lamb']);
-
 const usage = (message: string, flag: string) => new InputError('E_USAGE', message, { flag });
 
 /**
@@ -179,7 +177,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const own = typeof options.model === 'object' ? options.model : undefined;
   const spec = own?.spec ?? (options.model as string | undefined) ?? 'mlp:32x32:relu';
   const optimizer = options.optimizer ?? 'adam';
-  const learningRate = options.learningRate ?? (ADAPTIVE.has(lens.optimizers.resolve(optimizer, '--optimizer').key) ? 0.01 : undefined);
+  const learningRate = options.learningRate ?? defaultLearningRate(lens, optimizer);
   const batchSize = options.batchSize ?? 32;
   const task = options.train.task;
   if (options.test !== undefined) checkSameSchema(options.train, options.test);
@@ -187,7 +185,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
 
   // Validation split from training data; preprocessing fit on the training part only.
   const split = holdout(options.train, { validation: options.validationFraction ?? 0.2, seed, stratify: task === 'classification' });
-  const scaler = fitStandardizer(split.train, { targets: true, scope: options.train.featureShape.length > 1 ? 'global' : 'feature' });
+  const scaler = fitStandardizer(split.train, { targets: true });
   const train = scaler.transform(split.train);
   const validation = scaler.transform(split.validation);
   const test = options.test === undefined ? undefined : scaler.transform(options.test);

@@ -14,6 +14,7 @@ export type {
   Measurements,
 } from './measurements.js';
 export { diagnose, FEW_ROWS } from './diagnose.js';
+export { defaultLearningRate } from './learning-rate.js';
 export type { DiagnoseOptions, Diagnosis } from './diagnose.js';
 export { comparisonPlan } from './comparison-plan.js';
 export type { PlannedRun } from './comparison-plan.js';

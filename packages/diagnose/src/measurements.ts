@@ -72,6 +72,8 @@ export interface CriticalSummary {
   gradientNorm: number;
   kind: string;
   minimumRatio: number;
+  /** Eigenvalues in the zero band (flat directions), exact or estimated by SLQ. */
+  flatDirections?: number;
   minEigenvalue: number;
   maxEigenvalue: number;
   parameters: number;

@@ -100,7 +100,7 @@ describe('decide', () => {
     expect(d.verdict).toBe('overfitting');
     expect(d.path).toEqual(['training-loss-small', 'testing-loss-large', 'overfitting']);
     const curve = d.evidence.find((e) => e.check === 'learning-curve');
-    expect(curve?.finding).toMatch(/helps/);
+    expect(curve?.finding).toMatch(/more data narrows it \(a sign of overfitting\)$/);
   });
 
   it('mismatch: test gap without a validation gap', () => {
@@ -129,6 +129,19 @@ describe('decide', () => {
   it('healthy: everything small; no test set falls back to validation', () => {
     expect(decide(measure(run('mlp', 'user', 0.05, 0.07, { test: 0.08 }), []), t).verdict).toBe('healthy');
     expect(decide(measure(run('mlp', 'user', 0.05, 0.7), []), t).verdict).toBe('overfitting');
+  });
+
+  it('the critical-point evidence names a minimum\'s flat directions and never changes the verdict', () => {
+    const critical = { gradientNorm: 1e-4, kind: 'local-minimum', minimumRatio: 0.4, flatDirections: 15, minEigenvalue: -2e-6, maxEigenvalue: 12, parameters: 25, method: 'full, minimum ratio exact' };
+    const user = run('linear', 'user', 0.55, 0.57);
+    const others = [run('mlp:64x64:relu', 'flexible', 0.04, 0.06)];
+    const without = decide(measure(user, others), t);
+    const withCritical = decide(measure(user, others, { critical }), t);
+    expect(withCritical.verdict).toBe(without.verdict);
+    const line = withCritical.evidence.find((e) => e.check === 'critical-point');
+    expect(line?.finding).toMatch(/^training stalls at a local-minimum with 15 flat directions of 25 \(gradient norm/);
+    const strict = decide(measure(user, others, { critical: { ...critical, flatDirections: 0 } }), t);
+    expect(strict.evidence.find((e) => e.check === 'critical-point')?.finding).toMatch(/^training stalls at a local-minimum \(gradient norm/);
   });
 
   it('a model no better than the baseline, which nothing beats, is model bias (uninformative inputs)', () => {

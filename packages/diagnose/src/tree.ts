@@ -7,6 +7,7 @@
 import type { Evidence } from '@losslens/core';
 import { healthEvidence, healthPointsToOptimization, verdictDetail } from './health-evidence.js';
 import type { Measurements, RunSummary, ShiftSummary, Verdict } from './measurements.js';
+import { reconcileEvidence } from './agreement.js';
 import { seedStandardError } from './seed-error.js';
 import { beats, gapAllowance, gapIsLarge, type Thresholds } from './thresholds.js';
 
@@ -62,6 +63,33 @@ export function trainingBeaters(m: Measurements, t: Thresholds): RunSummary[] {
 }
 
 /**
+ * Why a small training loss counts as small, in words: the lowest comparison run is above it,
+ * within the margin of it (the margin given), or below it by more than the margin but not
+ * counted (no better on held-out rows, or inside the seeds' noise).
+ * @example
+ * smallTrainingLossFinding(m, defaultThresholds, best);
+ * // 'training loss 0.1983 is within the margin 0.05 of the lowest comparison run (wider mlp:64x64:relu: 0.1505) …'
+ */
+export function smallTrainingLossFinding(m: Measurements, t: Thresholds, best: RunSummary | undefined): string {
+  const u = m.user;
+  const base = m.baseline.train;
+  const margin = Math.max(t.marginOfBaseline * base, t.marginRelative * u.train);
+  const rule = `the larger of ${100 * t.marginOfBaseline} % of the baseline ${fmt(base)} and ${100 * t.marginRelative} % of yours`;
+  if (best === undefined) return `training loss ${fmt(u.train)} is below the baseline ${fmt(base)} by more than the margin ${fmt(margin)}; no comparison run trained`;
+  if (best.train >= u.train) return `training loss ${fmt(u.train)} is the lowest of all runs (next: ${best.label}, ${fmt(best.train)})`;
+  if (!beats(best.train, u.train, base, t)) {
+    return `training loss ${fmt(u.train)} is within the margin ${fmt(margin)} of the lowest comparison run (${best.label}: ${fmt(best.train)}); a run must be more than the margin lower to count (${rule})`;
+  }
+  const why =
+    best.role === 'shallower'
+      ? `your model validates better (${fmt(u.validation)} vs ${fmt(best.validation)})`
+      : !beats(best.validation, u.validation, m.baseline.validation, t)
+        ? `its validation loss ${fmt(best.validation)} is not lower than yours (${fmt(u.validation)}) by the margin: it fits the training rows, not the task`
+        : 'its lead is within the noise of the seeds';
+  return `${best.label} reaches training loss ${fmt(best.train)}, more than the margin ${fmt(margin)} below yours (${fmt(u.train)}), but does not count: ${why}`;
+}
+
+/**
  * Is the training loss large? Large when training diverged, or when a relative or another
  * optimizer reaches a clearly lower training loss, and a lower validation loss with it (your
  * training loss is not the best this data allows).
@@ -81,7 +109,7 @@ export function assessTrainingLoss(m: Measurements, t: Thresholds): { large: boo
         ? `training diverged (loss became non-finite or exploded) after ${m.user.epochs} epochs`
         : large
           ? `training loss ${fmt(m.user.train)} is large: ${beaters.map((r) => `${r.label} reaches ${fmt(r.train)}`).join('; ')}`
-          : `training loss ${fmt(m.user.train)} is as low as any comparison run reaches${best ? ` (best: ${best.label}, ${fmt(best.train)})` : ''}`,
+          : smallTrainingLossFinding(m, t, best),
       values: {
         train: round(m.user.train),
         baseline: round(base),
@@ -174,7 +202,7 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
       finding:
         c.kind === 'not-critical'
           ? `training stopped away from a critical point (gradient norm ${fmt(c.gradientNorm)}): it needs more or better steps`
-          : `training stalls at a ${c.kind} (gradient norm ${fmt(c.gradientNorm)}, minimum ratio ${fmt(c.minimumRatio)}, eigenvalues ${fmt(c.minEigenvalue)}…${fmt(c.maxEigenvalue)})${
+          : `training stalls at a ${c.kind}${c.flatDirections ? ` with ${c.flatDirections} flat direction${c.flatDirections === 1 ? '' : 's'} of ${c.parameters}` : ''} (gradient norm ${fmt(c.gradientNorm)}, minimum ratio ${fmt(c.minimumRatio)}, eigenvalues ${fmt(c.minEigenvalue)}…${fmt(c.maxEigenvalue)})${
               c.escape ? `; a step along the most negative eigenvector lowers the loss ${fmt(c.escape.lossBefore)} → ${fmt(c.escape.lossAfter)}` : ''
             }`,
       values: { ...c },
@@ -241,6 +269,26 @@ export function shiftIsDecisive(s: ShiftSummary | undefined, t: Thresholds): boo
 }
 
 /**
+ * What the learning curve says, with two or more points: on which gap (test when a test set
+ * was given, else validation), the gap at the smallest and largest size, and whether more data
+ * closes it (the largest-size gap at most `learningCurveShrink` of the smallest-size one).
+ * @example
+ * learningCurveVerdict(m, defaultThresholds); // { on: 'test', gapSmallest: 0.17, gapLargest: 0.11, helps: true }
+ */
+export function learningCurveVerdict(m: Measurements, t: Thresholds): { on: 'test' | 'validation'; gapSmallest: number; gapLargest: number; helps: boolean } | undefined {
+  const curve = m.learningCurve;
+  if (curve === undefined || curve.length < 2) return undefined;
+  const first = curve[0]!;
+  const last = curve[curve.length - 1]!;
+  // With a test set the question is whether more data of the same kind closes the TEST gap.
+  const on = m.user.test !== undefined && first.test !== undefined && last.test !== undefined ? 'test' : 'validation';
+  const gapAt = (p: typeof first) => (on === 'test' ? p.test! : p.validation) - p.train;
+  const g0 = gapAt(first);
+  const g1 = gapAt(last);
+  return { on, gapSmallest: g0, gapLargest: g1, helps: g0 > 0 && g1 <= t.learningCurveShrink * g0 };
+}
+
+/**
  * Overfitting or mismatch, for a small training loss. With a test set, its gap decides whether
  * the testing loss is large (the lecture's node); the validation gap is evidence, and counts only
  * beyond its own noise (`standardErrors` × the validation loss's standard error). A large test gap
@@ -302,20 +350,15 @@ export function overfittingOrMismatch(
     },
   ];
   const curve = m.learningCurve;
-  let moreDataHelps: boolean | undefined;
-  if (curve !== undefined && curve.length >= 2) {
+  const helps = learningCurveVerdict(m, t);
+  const moreDataHelps = helps?.helps;
+  if (curve !== undefined && helps !== undefined) {
     const first = curve[0]!;
     const last = curve[curve.length - 1]!;
-    // With a test set the question is whether more data of the same kind closes the TEST gap.
-    const key = u.test !== undefined && first.test !== undefined && last.test !== undefined ? 'test' : 'validation';
-    const gapAt = (p: typeof first) => (key === 'test' ? p.test! : p.validation) - p.train;
-    const g0 = gapAt(first);
-    const g1 = gapAt(last);
-    moreDataHelps = g0 > 0 && g1 <= t.learningCurveShrink * g0;
     evidence.push({
       check: 'learning-curve',
-      finding: `the ${key} gap goes ${fmt(g0)} → ${fmt(g1)} as training rows grow ${first.size} → ${last.size}: more data ${moreDataHelps ? 'helps (overfitting)' : 'does not close it'}`,
-      values: { on: key, points: curve.map((p) => ({ ...p })), gapSmallest: round(g0), gapLargest: round(g1), shrinkThreshold: t.learningCurveShrink },
+      finding: `the ${helps.on} gap goes ${fmt(helps.gapSmallest)} → ${fmt(helps.gapLargest)} as training rows grow ${first.size} → ${last.size}: more data ${moreDataHelps ? 'narrows it (a sign of overfitting)' : 'does not close it'}`,
+      values: { on: helps.on, points: curve.map((p) => ({ ...p })), gapSmallest: round(helps.gapSmallest), gapLargest: round(helps.gapLargest), shrinkThreshold: t.learningCurveShrink },
     });
   }
   const decisive = shiftIsDecisive(m.shift, t);
@@ -372,7 +415,8 @@ export function overfittingOrMismatch(
 }
 
 /**
- * Walks the whole tree.
+ * Walks the whole tree. Evidence lines that point away from the verdict say what outweighed
+ * them (see `reconcileEvidence`).
  * @example
  * const { verdict, path } = decide(measurements, defaultThresholds);
  * // path: ['training-loss-small', 'testing-loss-large', 'mismatch']
@@ -382,12 +426,12 @@ export function decide(m: Measurements, t: Thresholds): Decision {
   if (training.large) {
     const { verdict, evidence } = biasOrOptimization(m, t);
     const detail = verdict === 'optimization' ? verdictDetail(m) : undefined;
-    return { verdict, path: ['training-loss-large', verdict as TreeNode], evidence: [...training.evidence, ...evidence], ...(detail !== undefined ? { detail } : {}) };
+    return { verdict, path: ['training-loss-large', verdict as TreeNode], evidence: reconcileEvidence(verdict, [...training.evidence, ...evidence], m, t), ...(detail !== undefined ? { detail } : {}) };
   }
   const held = overfittingOrMismatch(m, t);
   return {
     verdict: held.verdict,
     path: ['training-loss-small', held.testingLarge ? 'testing-loss-large' : 'testing-loss-small', held.verdict as TreeNode],
-    evidence: [...training.evidence, ...held.evidence],
+    evidence: reconcileEvidence(held.verdict, [...training.evidence, ...held.evidence], m, t),
   };
 }

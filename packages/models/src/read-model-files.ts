@@ -4,7 +4,7 @@
  * regular files are read (never a device, FIFO or socket), and sizes are checked against the
  * manifest before a byte is read, so a link to `/dev/zero` or to a file elsewhere fails fast.
  */
-import { InputError } from '@losslens/core';
+import { InputError, systemErrorWords } from '@losslens/core';
 import { MAX_PARAMETERS } from './limits.js';
 import { safeWeightPath, weightBytes, type WeightGroup } from './weights-manifest.js';
 
@@ -40,7 +40,7 @@ async function openRegular(real: string, label: string, what: string): Promise<{
   try {
     handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    return fail(label, `${what} cannot be opened (${codeOf(error)})`);
+    return fail(label, `${what} cannot be opened: ${systemErrorWords(error)}`);
   }
   const stats = await handle.stat();
   if (!stats.isFile()) {
@@ -101,7 +101,7 @@ async function weightFilePath(folder: string, relative: string, label: string): 
     real = await realpath(nodePath.resolve(folder, relative));
   } catch (error) {
     const code = codeOf(error);
-    return code === 'ENOENT' || code === 'ENOTDIR' ? fail(label, `weight file "${relative}" is missing`) : fail(label, `weight file "${relative}" cannot be opened (${code})`);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? fail(label, `weight file "${relative}" is missing`) : fail(label, `weight file "${relative}" cannot be opened: ${systemErrorWords(error)}`);
   }
   if (!real.startsWith(folder + nodePath.sep)) {
     fail(label, `weight file "${relative}" links to ${real}, outside the model folder ${folder}; weight files must be inside the model's folder`);

@@ -14,6 +14,8 @@ export interface AxisOptions {
   scale?: 'linear' | 'log';
   /** Fixed `[min, max]` of the axis; default: fitted to the data. */
   domain?: readonly [number, number];
+  /** Ticks only at whole numbers, written without decimals (epochs, counts); default false. */
+  integer?: boolean;
 }
 
 /** Size and title every chart takes. */
@@ -46,7 +48,7 @@ export function quantitative(field: string, axis: AxisOptions): Record<string, u
   // Vega-Lite rejects (with a warning on stderr) a `zero` setting on log scales.
   const scale: Record<string, unknown> = axis.scale === 'log' ? { type: 'log' } : { type: 'linear', zero: false };
   if (axis.domain !== undefined) scale['domain'] = [...axis.domain];
-  return { field, type: 'quantitative', title: axis.title, scale };
+  return { field, type: 'quantitative', title: axis.title, scale, ...(axis.integer === true ? { axis: { format: 'd', tickMinStep: 1 } } : {}) };
 }
 
 /** Whether a value can be drawn on this axis: finite, and positive on a log axis. */

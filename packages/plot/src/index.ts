@@ -12,3 +12,7 @@ export type { HistogramBin } from './histogram.js';
 export { renderSvg } from './render-svg.js';
 export { htmlPage, escapeHtml } from './html-page.js';
 export type { HtmlPageOptions, PageSection } from './html-page.js';
+export { ROLE_COLORS, OTHER_COLORS, seriesColors } from './palette.js';
+export type { Role } from './palette.js';
+export { htmlTable } from './html-table.js';
+export type { HtmlTableOptions } from './html-table.js';

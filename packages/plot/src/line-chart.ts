@@ -1,5 +1,6 @@
 import { drawable, chartSpec, quantitative, verticalRuleLayers } from './axis.js';
 import type { AxisOptions, ChartFrame } from './axis.js';
+import { seriesColors, type Role } from './palette.js';
 import type { TopLevelSpec } from 'vega-lite';
 
 /** One named line of a {@link lineChart}. */
@@ -8,6 +9,14 @@ export interface LineSeries {
   name: string;
   /** `[x, y]` pairs in drawing order. */
   points: ReadonlyArray<readonly [number, number]>;
+  /** What the series is (train, validation, your model, …): its colour comes from `ROLE_COLORS`. */
+  role?: Role;
+  /** A colour that overrides the role's. */
+  color?: string;
+  /** Drawn thin and translucent, behind the others (a comparison beside the main series). */
+  faded?: boolean;
+  /** Drawn dashed. */
+  dashed?: boolean;
 }
 
 /** A labelled vertical rule on a {@link lineChart}, e.g. "best epoch" or "early stop". */
@@ -25,10 +34,18 @@ export interface LineChartOptions extends ChartFrame {
   y: AxisOptions;
   /** Vertical rules with labels; default none. */
   marks?: readonly VerticalMark[];
+  /** Draw the legend (default true); small multiples share one key written beside them. */
+  legend?: boolean;
+  /** Draw a point at every sample (default true); false for dense curves such as a density. */
+  points?: boolean;
 }
 
+/** A series' stroke as data fields, drawn as is: faded series thin and translucent. */
+const style = (s: LineSeries) => ({ opacity: s.faded === true ? 0.45 : 1, width: s.faded === true ? 1.25 : 2.5, dash: s.dashed === true ? [5, 3] : [1, 0] });
+
 /**
- * A Vega-Lite spec of one or more lines with point markers, colored by series.
+ * A Vega-Lite spec of one or more lines with point markers, colored by role (`ROLE_COLORS`) or
+ * series, with every legend label whole; faded series are drawn thin and translucent.
  * Points that are not finite (a diverged loss) or not positive on a log axis are left out.
  * @example
  * const spec = lineChart({
@@ -39,19 +56,30 @@ export interface LineChartOptions extends ChartFrame {
  * });
  */
 export function lineChart(options: LineChartOptions): TopLevelSpec {
+  const styled = options.series.some((s) => s.faded === true || s.dashed === true);
   const values = options.series.flatMap((s) =>
     s.points
       .filter(([x, y]) => drawable(x, options.x) && drawable(y, options.y))
-      .map(([x, y], order) => ({ series: s.name, x, y, order })),
+      .map(([x, y], order) => ({ series: s.name, x, y, order, ...(styled ? style(s) : {}) })),
   );
+  const names = options.series.map((s) => s.name);
   const layer: Record<string, unknown>[] = [
     {
       data: { values },
-      mark: { type: 'line', point: true, strokeWidth: 2 },
+      mark: { type: 'line', point: options.points === false ? false : { filled: true, size: 24 }, strokeWidth: 2 },
       encoding: {
         x: quantitative('x', options.x),
         y: quantitative('y', options.y),
-        color: { field: 'series', type: 'nominal', title: null, sort: options.series.map((s) => s.name) },
+        // Every legend label whole (Vega-Lite cuts labels at 160 px by default).
+        color: { field: 'series', type: 'nominal', title: null, sort: names, scale: { domain: names, range: seriesColors(options.series) }, legend: options.legend === false ? null : { labelLimit: 0 } },
+        // The stroke of each series as data, drawn as is (no scale, no second legend).
+        ...(styled
+          ? {
+              opacity: { field: 'opacity', type: 'quantitative', scale: null },
+              strokeWidth: { field: 'width', type: 'quantitative', scale: null },
+              strokeDash: { field: 'dash', type: 'nominal', scale: null },
+            }
+          : {}),
         order: { field: 'order', type: 'quantitative' },
       },
     },

@@ -1,5 +1,6 @@
 import { drawable, chartSpec, quantitative } from './axis.js';
 import type { AxisOptions, ChartFrame } from './axis.js';
+import { OTHER_COLORS, ROLE_COLORS } from './palette.js';
 import type { TopLevelSpec } from 'vega-lite';
 
 /** One point of a {@link scatterChart}. */
@@ -34,7 +35,13 @@ export function scatterChart(options: ScatterChartOptions): TopLevelSpec {
     x: quantitative('x', options.x),
     y: quantitative('y', options.y),
   };
-  if (grouped) encoding['color'] = { field: 'group', type: 'nominal', title: null };
+  if (grouped) {
+    // A group named like a role (train, validation, test, …) keeps that role's colour.
+    const groups = [...new Set(values.map((v) => (v as { group?: string }).group ?? ''))];
+    let next = 0;
+    const range = groups.map((g) => (ROLE_COLORS as Record<string, string>)[g] ?? (OTHER_COLORS[next++ % OTHER_COLORS.length] as string));
+    encoding['color'] = { field: 'group', type: 'nominal', title: null, scale: { domain: groups, range }, legend: { labelLimit: 0 } };
+  }
   return chartSpec(options, {
     data: { values },
     mark: { type: 'point', filled: true, size: 36, opacity: 0.8 },

@@ -50,14 +50,36 @@ describe('losslens batch-study', () => {
 
   it('--sharpness fills run.sharpness from @losslens/critical', async () => {
     const io = memoryIO(dir);
-    const code = await runCli(['batch-study', '--train', 'classes.csv', '--target', 'k', '--batch-sizes', '8,full', '--epochs', '1', '--model', 'linear', '--workers', '1', '--backend', 'cpu', '--sharpness', '--json', 'sharp.json'], io);
+    const code = await runCli(
+      ['batch-study', '--train', 'classes.csv', '--target', 'k', '--batch-sizes', '8,full', '--epochs', '2', '--model', 'linear', '--workers', '1', '--backend', 'cpu', '--sharpness', '--json', 'sharp.json', '--html', 'sharp.html'],
+      io,
+    );
     expect(code).toBe(0);
-    const { runs } = JSON.parse(await readFile(join(dir, 'sharp.json'), 'utf8')) as { runs: { sharpness: { topEigenvalue: number; keskar: number } }[] };
+    const { runs } = JSON.parse(await readFile(join(dir, 'sharp.json'), 'utf8')) as { runs: { msPerUpdate: number; train: { loss: number }; validation: { loss: number }; sharpness: { topEigenvalue: number; keskar: number } }[] };
     for (const r of runs) {
       // softmax cross-entropy of a linear model is convex: its top Hessian eigenvalue is positive
       expect(r.sharpness.topEigenvalue).toBeGreaterThan(0);
       expect(r.sharpness.keskar).toBeGreaterThanOrEqual(0);
     }
+    // The text output prints the sharpness beside each batch size, and the lecture's comparison.
+    expect(io.out).toMatch(/\| top λ \| Keskar \|/);
+    for (const r of runs) expect(io.out).toContain(`| ${r.sharpness.topEigenvalue.toPrecision(4)} | ${r.sharpness.keskar.toPrecision(4)} |`);
+    expect(io.out).toMatch(/smallest vs largest batch, beside the lecture's table/);
+    expect(io.out).toMatch(/\| sharpness \(top Hessian eigenvalue; Keskar ε-sharpness\) \| flat minimum \| sharp minimum \|/);
+    // The HTML report: the lecture's table filled in, curves, time and sharpness charts, labels whole.
+    const html = await readFile(join(dir, 'sharp.html'), 'utf8');
+    expect(html).toContain('<h2>Small (8) vs large (full (48)) batch, as in the lecture</h2>');
+    for (const quantity of ['time per update (ms)', 'time per epoch (ms)', 'optimization (final training loss)', 'generalization (validation loss; gap to train)', 'generalization (validation accuracy)']) {
+      expect(html).toContain(`<td>${quantity}</td>`);
+    }
+    const num = (x: number) => String(Number(x.toPrecision(4)));
+    expect(html).toContain(`<td>${num(runs[0]!.train.loss)}</td><td>${num(runs[1]!.train.loss)}</td>`);
+    expect(html).toContain(`<td>${num(runs[0]!.sharpness.topEigenvalue)}; ${num(runs[0]!.sharpness.keskar)}</td>`);
+    for (const title of ['Training loss per epoch', 'Time per update', 'Time per epoch', 'Final loss', 'Final accuracy', 'Top Hessian eigenvalue', 'Keskar ε-sharpness']) {
+      expect(html).toContain(`Title text '${title}`);
+    }
+    expect(html).toMatch(/legend.*2 values: batch 8, batch full \(48\)/);
+    for (const svg of html.match(/<svg[\s\S]*?<\/svg>/g) ?? []) expect(svg).not.toContain('…');
   });
 
   it('bad flags exit 2 with one line naming them', async () => {

@@ -4,12 +4,13 @@ import { sharpnessMeasure } from '@losslens/critical';
 import { learningRateScalings, optimizerNames, type BatchRun, type LearningRateScaling, type SharpnessMeasure } from '@losslens/optim';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
-import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
+import { checkOptimizer, openLens, withDefaultRate, pluginFlag } from '../lens.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { stopSignal } from '../interrupt.js';
 import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { batchStudyInSteps } from '../resumable-studies.js';
+import { batchStudyReport, lectureTable } from './batch-study-report.js';
 import { loadCommandData, type DataFlags } from './train.js';
 import { studyNoiseScale } from './batch-noise-scale.js';
 
@@ -29,18 +30,30 @@ export function batchSizesFlag(value: string): (number | 'full')[] {
 const fixed = (value: number | undefined, digits = 4): string =>
   value === undefined ? '—' : Number.isFinite(value) ? value.toFixed(digits) : String(value);
 
-/** The batch-size table as Markdown. */
+/** The batch-size table as Markdown, with the sharpness columns when it was measured. */
 export function formatRuns(runs: readonly BatchRun[]): string {
+  const sharp = runs.some((r) => r.sharpness !== undefined);
   const lines = [
-    '| batch size | lr | updates/epoch | ms/update | ms/epoch | train loss | train acc | val loss | val acc |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| batch size | lr | updates/epoch | ms/update | ms/epoch | train loss | train acc | val loss | val acc |${sharp ? ' top λ | Keskar |' : ''}`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:|---:|${sharp ? '---:|---:|' : ''}`,
   ];
   for (const r of runs) {
     const size = r.requested === 'full' ? `full (${r.batchSize})` : String(r.batchSize);
+    const sharpness = sharp ? ` ${r.sharpness === undefined ? '—' : r.sharpness.topEigenvalue.toPrecision(4)} | ${r.sharpness === undefined ? '—' : r.sharpness.keskar.toPrecision(4)} |` : '';
     lines.push(
-      `| ${size} | ${r.learningRate.toPrecision(3)} | ${r.updatesPerEpoch} | ${r.msPerUpdate.toFixed(2)} | ${r.msPerEpoch.toFixed(0)} | ${fixed(r.train.loss)} | ${fixed(r.train.accuracy)} | ${fixed(r.validation?.loss)} | ${fixed(r.validation?.accuracy)} |`,
+      `| ${size} | ${r.learningRate.toPrecision(3)} | ${r.updatesPerEpoch} | ${r.msPerUpdate.toFixed(2)} | ${r.msPerEpoch.toFixed(0)} | ${fixed(r.train.loss)} | ${fixed(r.train.accuracy)} | ${fixed(r.validation?.loss)} | ${fixed(r.validation?.accuracy)} |${sharpness}`,
     );
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The lecture's small-vs-large table as Markdown (empty with one batch size). */
+export function formatLectureTable(runs: readonly BatchRun[]): string {
+  const rows = lectureTable(runs);
+  if (rows.length === 0) return '';
+  const mark = (a: boolean | undefined) => (a === undefined ? '—' : a ? 'yes' : 'no');
+  const lines = ['| | lecture: small | lecture: large | measured: small | measured: large | as the lecture says? |', '|---|---|---|---:|---:|---|'];
+  for (const r of rows) lines.push(`| ${r.quantity} | ${r.lecture.small} | ${r.lecture.large} | ${r.measured.small} | ${r.measured.large} | ${mark(r.agrees)}: ${r.reading} |`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -74,6 +87,7 @@ interface BatchStudyFlags extends DataFlags {
   backend?: string;
   plugin?: string[];
   json?: string;
+  html?: string;
   resume?: string;
 }
 
@@ -92,7 +106,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--sharpness', 'also measure the sharpness of each final θ: top Hessian eigenvalue and Keskar ε-sharpness')
     .option('--model <spec>', 'linear | mlp:<w1>x<w2>…:<activation> | a plugin\'s prefix', 'mlp:128:relu')
     .option('--optimizer <name>', `${optimizerNames.join(', ')}, or a plugin's`, 'sgd')
-    .option('--lr <rate>', 'learning rate at the smallest batch size (default: the optimizer’s)', numberFlag('--lr'))
+    .option('--lr <rate>', 'learning rate at the smallest batch size (default: 0.01 for adam/adamw/lamb, else the optimizer’s)', numberFlag('--lr'))
     .option('--validation <fraction>', 'validation share held out from the training rows', numberFlag('--validation'), 0.2)
     .option('--seed <n>', 'one seed for the split and every trial', seedFlag(), 0)
     .option('--workers <n>', 'worker threads (default: one per core, at most one per batch size)', intFlag('--workers', { min: 1 }))
@@ -100,6 +114,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option(...pluginFlag)
     .option('--json <file>', 'write { runs: [...] } as JSON')
+    .option('--html <out>', 'write a self-contained HTML report: the lecture\'s small-vs-large table, loss curves, time and sharpness')
     .option('--resume <out.json>', 'continue a partial run (written on Ctrl-C or SIGTERM) without redoing finished batch sizes; writes to --json, else back to this file')
     .action(async (flags: BatchStudyFlags) => {
       flags.json ??= flags.resume;
@@ -121,7 +136,7 @@ export function register(program: Command, io: CliIO): void {
         batchSizes: flags.batchSizes,
         epochs: flags.epochs,
         optimizer: flags.optimizer,
-        ...(flags.lr === undefined ? {} : { learningRate: flags.lr }),
+        ...withDefaultRate(lens, flags.optimizer, flags.lr),
         lrScaling: flags.lrScaling,
         seed: flags.seed,
         ...(flags.workers === undefined ? {} : { workers: flags.workers }),
@@ -135,11 +150,17 @@ export function register(program: Command, io: CliIO): void {
       }
       io.stdout(`${flags.model} on ${train.n} training rows, ${flags.epochs} epochs, ${flags.optimizer}, lr scaling ${flags.lrScaling}, ${result.workers} worker(s)\n`);
       io.stdout(formatRuns(result.runs));
+      const lecture = formatLectureTable(result.runs);
+      if (lecture !== '') io.stdout(`\nsmallest vs largest batch, beside the lecture's table:\n${lecture}`);
       const noiseScale = await studyNoiseScale(lens, flags.model, train, flags.seed, io.cwd);
       io.stdout(`\n${noiseScale.finding}\n`);
       if (flags.json !== undefined) {
         const runs = batchRunsJson(result.runs);
         await writeOutput(io.cwd, flags.json, `${JSON.stringify({ runs, noiseScale }, null, 2)}\n`, '--json');
+      }
+      if (flags.html !== undefined) {
+        const subtitle = `${flags.model} on ${train.n} training rows, ${flags.epochs} epochs, ${flags.optimizer}, lr scaling ${flags.lrScaling}.`;
+        io.stdout(`wrote ${await writeOutput(io.cwd, flags.html, await batchStudyReport(result.runs, subtitle), '--html')}\n`);
       }
     });
 }

@@ -7,7 +7,7 @@ import { isModelPath } from '@losslens/models';
 import { splitLabels, type CrossValidationResult, type FoldFitOptions, type ModelSource, type Selection } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
-import { checkOptimizer, openLens, pluginFlag } from '../lens.js';
+import { checkOptimizer, openLens, withDefaultRate, pluginFlag } from '../lens.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { formatTable } from '../table.js';
 import { stopSignal } from '../interrupt.js';
@@ -19,8 +19,9 @@ const optimizers = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', '
 
 /** The training flags `cv` and `learning-curve` share. */
 export interface TrainingFlags {
-  train: string;
-  target: string;
+  train?: string;
+  dataset?: string;
+  target?: string;
   task?: Task;
   epochs: number;
   batchSize: number | 'full';
@@ -35,13 +36,14 @@ export interface TrainingFlags {
 /** Adds the shared training flags to a command. */
 export function trainingOptions(command: Command): Command {
   return command
-    .requiredOption('--train <file>', 'training CSV (header row; every column but --target is a numeric feature)')
-    .requiredOption('--target <column>', 'the column to predict')
+    .option('--train <file>', 'training CSV (header row; every column but --target is a numeric feature)')
+    .option('--dataset <name>', 'a built-in dataset (or a plugin\'s) instead of --train: curve, iris, two-moons, mnist, …')
+    .option('--target <column>', 'the column to predict (with --train)')
     .option('--task <task>', 'regression or classification (default: inferred)', choiceFlag('--task', ['regression', 'classification'] as const))
     .option('--epochs <n>', 'epochs per training run', intFlag('--epochs', { min: 1 }), 100)
     .option('--batch-size <n|full>', 'rows per update, or full', (v: string) => (v === 'full' ? 'full' : intFlag('--batch-size', { min: 1 })(v)), 32)
     .option('--optimizer <name>', `${optimizers.join('|')} or a plugin's`, 'adam')
-    .option('--lr <x>', "learning rate (default: the optimizer's)", numberFlag('--lr'))
+    .option('--lr <x>', "learning rate (default: 0.01 for adam/adamw/lamb, else the optimizer's)", numberFlag('--lr'))
     .option('--seed <n>', 'seed of the shuffle and of every initialization', seedFlag(), 0)
     .option('--no-standardize', 'do not standardize features (by default they are, fitted on each fold\'s training rows only)')
     .option('--backend <name>', 'wasm | cpu | tensorflow (default: best available)')
@@ -55,20 +57,32 @@ export function trainingOptions(command: Command): Command {
 export async function loadTraining(flags: TrainingFlags, io: CliIO, groups?: string): Promise<{ lens: DefaultLens; dataset: Dataset; groupOf?: Float32Array }> {
   const lens = await openLens(flags, io);
   checkOptimizer(lens, flags.optimizer);
-  const path = resolve(io.cwd, flags.train);
-  const base = { target: flags.target, file: flags.train, ...(flags.task ? { task: flags.task } : {}) };
+  if ((flags.train === undefined) === (flags.dataset === undefined)) {
+    throw new InputError('E_USAGE', 'give either --train F.csv --target COL or --dataset NAME', { flag: flags.train === undefined ? '--train' : '--dataset' });
+  }
+  if (flags.dataset !== undefined) {
+    if (groups !== undefined) throw new InputError('E_USAGE', `needs a CSV with a group column (--train F.csv); built-in datasets have none`, { flag: '--groups' });
+    return { lens, dataset: await lens.dataset(flags.dataset, { seed: flags.seed }) };
+  }
+  if (flags.target === undefined) throw new InputError('E_USAGE', 'needs --target COL (the column to predict)', { flag: '--target' });
+  const file = flags.train as string;
+  const path = resolve(io.cwd, file);
+  const base = { target: flags.target, file, ...(flags.task ? { task: flags.task } : {}) };
   const dataset = await loadCsv(path, base);
   if (groups === undefined) return { lens, dataset };
   if (!dataset.featureNames.includes(groups)) {
-    throw new InputError('E_USAGE', `column "${groups}" is not a feature column of ${flags.train} (columns: ${dataset.featureNames.join(', ')})`, { flag: '--groups' });
+    throw new InputError('E_USAGE', `column "${groups}" is not a feature column of ${file} (columns: ${dataset.featureNames.join(', ')})`, { flag: '--groups' });
   }
   const features = dataset.featureNames.filter((name) => name !== groups);
   const [withoutGroups, grouping] = await Promise.all([
     loadCsv(path, { ...base, features }),
-    loadCsv(path, { target: groups, file: flags.train, task: 'classification', features }),
+    loadCsv(path, { target: groups, file, task: 'classification', features }),
   ]);
   return { lens, dataset: withoutGroups, groupOf: grouping.targets };
 }
+
+/** The data's name for messages: the `--train` file or the `--dataset` name. */
+export const dataSource = (flags: Pick<TrainingFlags, 'train' | 'dataset'>): string => flags.train ?? flags.dataset ?? '';
 
 /** The fit options the flags ask for, resolving names through `lens`. */
 export function fitOptions(flags: TrainingFlags, lens: DefaultLens): FoldFitOptions {
@@ -77,7 +91,7 @@ export function fitOptions(flags: TrainingFlags, lens: DefaultLens): FoldFitOpti
     epochs: flags.epochs,
     batchSize: flags.batchSize,
     optimizer: flags.optimizer,
-    ...(flags.lr !== undefined ? { learningRate: flags.lr } : {}),
+    ...withDefaultRate(lens, flags.optimizer, flags.lr),
   };
 }
 
@@ -192,7 +206,7 @@ export function register(program: Command, io: CliIO): void {
       const specs = flags.models.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
       if (specs.length === 0) throw new InputError('E_USAGE', 'no model specs given (e.g. "linear;mlp:32:relu")', { flag: '--models' });
       const { lens, dataset, groupOf } = await loadTraining(flags, io, flags.groups);
-      checkFolds(flags.folds, dataset, flags.train);
+      checkFolds(flags.folds, dataset, dataSource(flags));
       const candidates = [];
       for (const spec of specs) candidates.push({ name: spec, model: await modelSource(spec, dataset, io, '--models', lens) });
       const splitter = makeSplitter(lens, flags);
@@ -217,7 +231,7 @@ export function register(program: Command, io: CliIO): void {
         return await stopWithPartial(io, signal, flags.json, json, `stopped after ${steps.results.length} of ${candidates.length} models`);
       }
       io.stdout(
-        `${selection.folds.length}-fold cross validation on ${flags.train} (${dataset.n} rows, ${splitter.name}, ${dataset.task})\n\n` +
+        `${selection.folds.length}-fold cross validation on ${dataSource(flags)} (${dataset.n} rows, ${splitter.name}, ${dataset.task})\n\n` +
           `${cvTable(selection)}\n\nselected: ${selection.selected} (smallest mean validation loss; ± is the sample std over folds)\n`,
       );
       if (selection.warning !== undefined) io.stdout(`warning: ${selection.warning}\n`);

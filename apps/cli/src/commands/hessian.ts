@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, isInputError, type Dataset, type LossFunction, type Model } from '@losslens/core';
 import { analyzeCriticalPoint, datasetObjective, type HessianReport } from '@losslens/critical';
-import { loadCsv } from '@losslens/data';
 import {
   binaryCrossEntropy,
   binaryCrossEntropyFromProbabilities,
@@ -20,11 +19,10 @@ import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
 import { assertDenseHessianSize, MAX_DENSE_HESSIAN_PARAMETERS } from '../limits.js';
 import { openLens, pluginFlag } from '../lens.js';
+import { analysisDataOptions, loadAnalysisData, type AnalysisDataFlags } from '../analysis-data.js';
 
-interface HessianFlags {
+interface HessianFlags extends AnalysisDataFlags {
   model: string;
-  data: string;
-  target: string;
   loss?: 'mse' | 'crossentropy';
   full?: boolean;
   top: number;
@@ -32,7 +30,6 @@ interface HessianFlags {
   layers?: boolean;
   gradientTolerance?: number;
   batchSize?: number;
-  seed: number;
   backend?: string;
   plugin?: string[];
   json?: string;
@@ -115,12 +112,12 @@ export function formatHessianReport(label: string, report: HessianReport): strin
 
 /** `losslens hessian`: is the point a minimum, a maximum or a saddle, and how to get out (DESIGN.md contract). */
 export function register(program: Command, io: CliIO): void {
-  program
-    .command('hessian')
-    .description('Hessian spectrum at a trained model: eigenvalues, minimum ratio, kind of critical point, escape step')
-    .requiredOption('--model <model.json>', 'a tfjs-layers model.json (its weights are the point analyzed), or a spec (then θ = init(--seed))')
-    .requiredOption('--data <file>', 'CSV the loss is computed on (header row; every column but --target is a feature)')
-    .requiredOption('--target <column>', 'the column to predict')
+  analysisDataOptions(
+    program
+      .command('hessian')
+      .description('Hessian spectrum at a trained model: eigenvalues, minimum ratio, kind of critical point, escape step')
+      .requiredOption('--model <model.json>', 'a tfjs-layers model.json or its folder (its weights are the point analyzed; a preprocessing.json beside it is applied), or a spec (then θ = init(--seed))'),
+  )
     .option('--loss <loss>', 'mse | crossentropy (default: from the target column: regression → mse, classes → cross-entropy)', choiceFlag('--loss', ['mse', 'crossentropy'] as const))
     .option('--full', `dense Hessian and every eigenvalue (P HVPs; P up to ${MAX_DENSE_HESSIAN_PARAMETERS})`)
     .option('--top <k>', 'how many of the largest eigenvalues', intFlag('--top', { min: 1 }), 3)
@@ -136,7 +133,7 @@ export function register(program: Command, io: CliIO): void {
       await preflightOutputs(io.cwd, flags);
       const lens = await openLens(flags, io);
       const task = flags.loss === 'mse' ? 'regression' : flags.loss === 'crossentropy' ? 'classification' : undefined;
-      const dataset = await loadCsv(resolve(io.cwd, flags.data), { target: flags.target, file: flags.data, ...(task === undefined ? {} : { task }) });
+      const { dataset } = await loadAnalysisData(flags, flags.model, io, lens, task);
       const { model, theta } = await loadPoint(flags.model, dataset, io, flags.seed, '--model', lens);
       if (flags.full === true) assertDenseHessianSize(model.parameterCount, '--full', 'use --top K --bottom K (Lanczos, any size) instead');
       const { data, loss } = dataAndLoss(model, dataset, flags.loss);

@@ -71,6 +71,17 @@ describe('losslens landscape', () => {
     // only the kernel moves (the bias is 1-D: ignored); along any kernel direction the loss is a convex quadratic
     for (const row of surface.loss) expect(row[0] + row[4] - 2 * row[2]).toBeGreaterThanOrEqual(-1e-5);
     expect(await readFile(join(dir, 'out/surface.svg'), 'utf8')).toMatch(/^<svg/);
+    // The picture marks your model at the centre and the lowest grid point, with horizontal α ticks.
+    const svg = await readFile(join(dir, 'out/surface.svg'), 'utf8');
+    expect(svg).toContain('>your model</text>');
+    // b is the data's generating line: the centre is the lowest point, so it is not marked twice.
+    expect(Math.min(...(surface.loss as number[][]).flat())).toBe(surface.loss[2][2]);
+    expect(svg).not.toContain('>lowest');
+    const aside = await run(['--model', 'a/model.json', '--data', 'data.csv', '--target', 'y', '--points', '5', '--range', '0.5', '--json', 'out/aside.json', '--svg', 'out/aside.svg']);
+    expect(aside.code).toBe(0);
+    const lowest = Math.min(...(JSON.parse(await readFile(join(dir, 'out/aside.json'), 'utf8')).loss as number[][]).flat());
+    expect(await readFile(join(dir, 'out/aside.svg'), 'utf8')).toContain(`>lowest ${lowest.toPrecision(3)}</text>`);
+    expect(svg).toMatch(/X-axis titled 'α \(first filter-normalized direction\)' for a discrete scale with 5 values: −0.50, −0.25, 0.00, 0.25, 0.50/);
   });
 
   const bad: [string, string[], RegExp][] = [

@@ -36,6 +36,12 @@ describe('losslens learning-curve', () => {
     const html = await readFile(join(root, 'lc.html'), 'utf8');
     expect(html).toMatch(/<svg/);
     expect(html).toMatch(/Learning curve: linear on train\.csv/);
+    // The table is an HTML table (not Markdown in <pre>), and train/validation wear their role colours.
+    expect(html).not.toContain('<pre>');
+    expect(html).toMatch(/<thead><tr><th style="text-align:right">training rows<\/th><th style="text-align:right">train loss<\/th>/);
+    for (const p of curve.points) expect(html).toContain(`<td style="text-align:right">${p.x}</td>`);
+    expect(html).toMatch(/aria-label="[^"]*series: train[^"]*" role="graphics-symbol" aria-roledescription="line mark"[^>]*stroke="#4c78a8"/);
+    expect(html).toMatch(/aria-label="[^"]*series: validation[^"]*" role="graphics-symbol" aria-roledescription="line mark"[^>]*stroke="#f58518"/);
   });
 
   it.each([

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { InputError } from '@losslens/core';
-import { escapeHtml, htmlPage, lineChart, renderSvg } from '@losslens/plot';
+import { escapeHtml, htmlPage, htmlTable, lineChart, renderSvg } from '@losslens/plot';
 import { curveChart, learningCurve, DEFAULT_LEARNING_CURVE_SIZES, type LearningCurve } from '@losslens/validate';
 import type { CliIO } from '../command.js';
 import { intFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
-import { checkFolds, fitOptions, loadTraining, modelSource, trainingOptions, type TrainingFlags } from './cv.js';
+import { checkFolds, dataSource, fitOptions, loadTraining, modelSource, trainingOptions, type TrainingFlags } from './cv.js';
 import { formatTable } from '../table.js';
 
 interface LearningCurveFlags extends TrainingFlags {
@@ -29,8 +29,8 @@ function sizesFlag(value: string): number[] {
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
 
-/** The learning-curve table: rows, train and validation loss (mean ± std), gap, best marked. */
-export function learningCurveTable(curve: LearningCurve): string {
+/** The learning-curve table's header and rows: training rows, train and validation loss (mean ± std), gap, best marked. */
+function learningCurveRows(curve: LearningCurve): { header: string[]; rows: string[][] } {
   const rows = curve.points.map((p, i) => [
     String(p.x),
     `${fmt(p.trainMean)} ± ${fmt(p.trainStd)}`,
@@ -38,7 +38,12 @@ export function learningCurveTable(curve: LearningCurve): string {
     fmt(p.validationMean - p.trainMean),
     i === curve.best ? '← best' : '',
   ]);
-  const header = ['training rows', 'train loss', 'validation loss', 'gap', ''];
+  return { header: ['training rows', 'train loss', 'validation loss', 'gap', ''], rows };
+}
+
+/** The learning-curve table as text: rows, train and validation loss (mean ± std), gap, best marked. */
+export function learningCurveTable(curve: LearningCurve): string {
+  const { header, rows } = learningCurveRows(curve);
   return formatTable(header, rows);
 }
 
@@ -58,7 +63,7 @@ export function register(program: Command, io: CliIO): void {
     .action(async (flags: LearningCurveFlags) => {
       await preflightOutputs(io.cwd, flags);
       const { lens, dataset } = await loadTraining(flags, io);
-      checkFolds(flags.folds, dataset, flags.train);
+      checkFolds(flags.folds, dataset, dataSource(flags));
       const model = await modelSource(flags.model, dataset, io, '--model', lens);
       const curve = await learningCurve({
         model,
@@ -75,7 +80,7 @@ export function register(program: Command, io: CliIO): void {
       const summary =
         `from ${curve.points[0]?.x ?? 0} to ${curve.points.at(-1)?.x ?? 0} training rows the validation loss fell by ` +
         `${(100 * curve.validationImprovement).toFixed(1)} % and the train/validation gap shrank by ${(100 * curve.gapShrink).toFixed(1)} %`;
-      io.stdout(`learning curve of ${flags.model} on ${flags.train} (${dataset.n} rows, ${flags.folds} shuffled folds)\n\n${table}\n\n${summary}\n`);
+      io.stdout(`learning curve of ${flags.model} on ${dataSource(flags)} (${dataset.n} rows, ${flags.folds} shuffled folds)\n\n${table}\n\n${summary}\n`);
       if (flags.json !== undefined) {
         const path = await writeOutput(io.cwd, flags.json, `${JSON.stringify(curve, null, 2)}\n`, '--json');
         io.stdout(`wrote ${path}\n`);
@@ -85,10 +90,10 @@ export function register(program: Command, io: CliIO): void {
         if (flags.svg !== undefined) io.stdout(`wrote ${await writeOutput(io.cwd, flags.svg, svg, '--svg')}\n`);
         if (flags.html !== undefined) {
           const html = htmlPage({
-            title: `Learning curve: ${flags.model} on ${flags.train}`,
+            title: `Learning curve: ${flags.model} on ${dataSource(flags)}`,
             sections: [
               { heading: 'Train and validation loss', html: svg },
-              { heading: 'Per size (mean ± sample std over folds)', html: `<pre>${escapeHtml(table)}\n\n${escapeHtml(summary)}</pre>` },
+              { heading: 'Per size (mean ± sample std over folds)', html: `${htmlTable({ ...learningCurveRows(curve), numeric: [0, 1, 2, 3] })}<p>${escapeHtml(summary)}.</p>` },
             ],
           });
           io.stdout(`wrote ${await writeOutput(io.cwd, flags.html, html, '--html')}\n`);

@@ -6,13 +6,16 @@ import { shiftReport, type ShiftReport, type ShiftTestName } from '@losslens/val
 import type { CliIO } from '../command.js';
 import { intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
+import { openLens, pluginFlag } from '../lens.js';
 
 const testNames: readonly ShiftTestName[] = ['ks', 'wasserstein', 'mmd', 'domain-classifier'];
 
 interface ShiftFlags {
-  train: string;
+  train?: string;
+  dataset?: string;
   test: string;
-  target: string;
+  target?: string;
+  plugin?: string[];
   alpha: number;
   tests?: ShiftTestName[];
   permutations?: number;
@@ -74,19 +77,30 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('shift')
     .description('test whether the test inputs differ from the training inputs (KS, Wasserstein, MMD, domain classifier)')
-    .requiredOption('--train <file>', 'training CSV (header row)')
+    .option('--train <file>', 'training CSV (header row)')
+    .option('--dataset <name>', 'a built-in dataset (or a plugin\'s) as the training side instead of --train')
     .requiredOption('--test <file>', 'test CSV with the same columns')
-    .requiredOption('--target <column>', 'the target column (left out: only the inputs are compared)')
+    .option('--target <column>', 'the target column, left out: only the inputs are compared (with --dataset: its target)')
     .option('--alpha <a>', 'overall significance level, split evenly over the tests', numberFlag('--alpha'), 0.05)
     .option('--tests <list>', `which tests, comma-separated (default ${testNames.join(',')})`, testsFlag)
     .option('--permutations <n>', 'permutations of the permutation tests (default: 200 for Wasserstein and MMD, 100 for the domain classifier)', intFlag('--permutations', { min: 1 }))
-    .option('--seed <n>', 'seed of the permutations and subsamples', seedFlag(), 0)
+    .option('--seed <n>', 'seed of the permutations and subsamples (and of a synthetic dataset)', seedFlag(), 0)
+    .option(...pluginFlag)
     .option('--json <out>', 'write every test result as JSON')
     .action(async (flags: ShiftFlags) => {
       await preflightOutputs(io.cwd, flags);
       if (!(flags.alpha < 1)) throw new InputError('E_USAGE', `expected a number in (0, 1), got ${flags.alpha}`, { flag: '--alpha' });
-      const train = await loadCsv(resolve(io.cwd, flags.train), { target: flags.target, file: flags.train });
-      const test = await loadCsv(resolve(io.cwd, flags.test), { target: flags.target, file: flags.test, task: train.task });
+      if ((flags.train === undefined) === (flags.dataset === undefined)) {
+        throw new InputError('E_USAGE', 'give either --train F.csv --target COL or --dataset NAME', { flag: flags.train === undefined ? '--train' : '--dataset' });
+      }
+      if (flags.train !== undefined && flags.target === undefined) throw new InputError('E_USAGE', 'needs --target COL (left out of the comparison)', { flag: '--target' });
+      const source = flags.train ?? (flags.dataset as string);
+      const train =
+        flags.train !== undefined
+          ? await loadCsv(resolve(io.cwd, flags.train), { target: flags.target as string, file: flags.train })
+          : await (await openLens(flags, io)).dataset(flags.dataset as string, { seed: flags.seed });
+      if (train.featureShape.length > 1) throw new InputError('E_USAGE', `${source} holds images (${train.featureShape.join('×')}); the shift tests compare table columns`, { flag: '--dataset' });
+      const test = await loadCsv(resolve(io.cwd, flags.test), { target: flags.target ?? train.targetName, file: flags.test, task: train.task });
       const same = train.featureNames.length === test.featureNames.length && train.featureNames.every((n, i) => n === test.featureNames[i]);
       if (!same) {
         const i = train.featureNames.findIndex((n, k) => n !== test.featureNames[k]);
@@ -94,8 +108,8 @@ export function register(program: Command, io: CliIO): void {
         throw new InputError(
           'E_SCHEMA',
           expected === undefined
-            ? `has feature columns ${test.featureNames.slice(train.featureNames.length).map((n) => `"${n}"`).join(', ')} that ${flags.train} lacks`
-            : `feature column ${i + 1} is "${test.featureNames[i] ?? '(missing)'}" but ${flags.train} has "${expected}"`,
+            ? `has feature columns ${test.featureNames.slice(train.featureNames.length).map((n) => `"${n}"`).join(', ')} that ${source} lacks`
+            : `feature column ${i + 1} is "${test.featureNames[i] ?? '(missing)'}" but ${source} has "${expected}"`,
           { file: flags.test },
         );
       }
@@ -106,7 +120,7 @@ export function register(program: Command, io: CliIO): void {
         ...(flags.tests !== undefined ? { tests: flags.tests } : {}),
         ...(p !== undefined ? { wasserstein: { permutations: p }, mmd: { permutations: p }, domainClassifier: { permutations: p } } : {}),
       });
-      io.stdout(`shift tests: ${flags.train} (${train.n} rows) vs ${flags.test} (${test.n} rows), alpha ${flags.alpha}\n\n${shiftText(report)}`);
+      io.stdout(`shift tests: ${source} (${train.n} rows) vs ${flags.test} (${test.n} rows), alpha ${flags.alpha}\n\n${shiftText(report)}`);
       if (flags.json !== undefined) {
         io.stdout(`wrote ${await writeOutput(io.cwd, flags.json, `${JSON.stringify(report, null, 2)}\n`, '--json')}\n`);
       }

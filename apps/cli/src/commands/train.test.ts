@@ -41,6 +41,23 @@ describe('losslens train', () => {
     expect(io.err).toMatch(/fit: 4\/4/);
   });
 
+  it('trains with the diagnosis\'s default rates: 0.01 for adam, sgd\'s own otherwise; standardizes built-in datasets too', async () => {
+    const rates: number[] = [];
+    for (const optimizer of ['adam', 'sgd', 'lars']) {
+      const io = memoryIO(dir);
+      expect(await runCli(['train', '--dataset', 'curve', '--model', 'linear', '--optimizer', optimizer, '--epochs', '1', '--backend', 'cpu', '--json', `${optimizer}.json`], io), io.err).toBe(0);
+      rates.push(JSON.parse(await readFile(join(dir, `${optimizer}.json`), 'utf8')).learningRate);
+    }
+    expect(rates[0]).toBeCloseTo(0.01, 9); // adam: the diagnosis's 0.01, not Keras's 0.001
+    expect(rates[1]).toBeCloseTo(0.01, 9); // sgd's own default
+    expect(rates[2]).toBeCloseTo(0.1, 9); // lars's own default
+    const io = memoryIO(dir);
+    expect(await runCli(['train', '--dataset', 'curve', '--model', 'linear', '--epochs', '1', '--validation', '0', '--backend', 'cpu', '--save', 'curve-model'], io), io.err).toBe(0);
+    const saved = JSON.parse(await readFile(join(dir, 'curve-model', 'preprocessing.json'), 'utf8'));
+    expect(saved.standardizer.scope).toBe('feature');
+    expect(saved.origin).toMatch(/curve/);
+  });
+
   it('bad flags and files exit 2 with one line naming them', async () => {
     const cases: [string[], RegExp][] = [
       [['train', '--train', 'data.csv'], /--target/],

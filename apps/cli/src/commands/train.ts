@@ -1,13 +1,15 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Dataset, type Task } from '@losslens/core';
-import { fitStandardizer, holdout, loadCsv } from '@losslens/data';
+import { fitStandardizer, holdout, loadCsv, type StandardizerState } from '@losslens/data';
 import type { DefaultLens } from '@losslens/lens';
 import { optimizerNames, resolveAugmentation, type EpochRecord } from '@losslens/optim';
+import { isLosslensModel, toLayersArtifacts } from '@losslens/models';
 import type { CliIO } from '../command.js';
+import { describePreprocessing, PREPROCESSING_FILE } from '../preprocessing.js';
 import { choiceFlag, intFlag, numberFlag, seedFlag } from '../errors.js';
 import { preflightOutputs, writeOutput } from '../write-output.js';
-import { checkOptimizer, openLens, parseAugment, parseSchedule, pluginFlag } from '../lens.js';
+import { checkOptimizer, openLens, withDefaultRate, parseAugment, parseSchedule, pluginFlag } from '../lens.js';
 
 /** Parses `--batch-size`: a whole number ≥ 1 or `full`. */
 export function batchSizeFlag(flag: string) {
@@ -32,11 +34,17 @@ export interface DataFlags {
 
 /**
  * Loads `--dataset NAME` or `--train F.csv --target COL`, splits off a seeded validation part
- * (`--validation`, a fraction; 0 for none), and standardizes CSV features on the train part.
+ * (`--validation`, a fraction; 0 for none), and standardizes the features on the train part
+ * (built-in datasets as CSVs; one mean/std for images), unless `--no-standardize`. `standardizer`
+ * is that fitted transform, to save with a model.
  * @example
  * const { train, validation } = await loadCommandData(options, io, lens);
  */
-export async function loadCommandData(flags: DataFlags, io: CliIO, lens: DefaultLens): Promise<{ train: Dataset; validation?: Dataset }> {
+export async function loadCommandData(
+  flags: DataFlags,
+  io: CliIO,
+  lens: DefaultLens,
+): Promise<{ train: Dataset; validation?: Dataset; standardizer?: StandardizerState }> {
   if ((flags.dataset === undefined) === (flags.train === undefined)) {
     throw new InputError('E_USAGE', 'give either --dataset NAME or --train F.csv --target COL', { flag: '--train' });
   }
@@ -48,14 +56,14 @@ export async function loadCommandData(flags: DataFlags, io: CliIO, lens: Default
     const file = flags.train as string;
     all = await loadCsv(resolve(io.cwd, file), { target: flags.target, file, ...(flags.task === undefined ? {} : { task: flags.task }) });
   }
-  const standardize = flags.standardize && flags.dataset === undefined;
-  if (flags.validation === 0) {
-    return { train: standardize ? fitStandardizer(all).transform(all) : all };
-  }
-  const split = holdout(all, { validation: flags.validation, seed: flags.seed });
-  if (!standardize) return { train: split.train, validation: split.validation };
+  const split = flags.validation === 0 ? { train: all } : holdout(all, { validation: flags.validation, seed: flags.seed });
+  if (!flags.standardize) return split;
   const scaler = fitStandardizer(split.train);
-  return { train: scaler.transform(split.train), validation: scaler.transform(split.validation) };
+  return {
+    train: scaler.transform(split.train),
+    ...('validation' in split ? { validation: scaler.transform(split.validation) } : {}),
+    standardizer: scaler.state,
+  };
 }
 
 const fixed = (value: number | undefined, digits = 4): string =>
@@ -88,7 +96,11 @@ interface TrainFlags extends DataFlags {
   clipNorm?: number;
   backend?: string;
   json?: string;
+  save?: string;
 }
+
+/** The files `train --save DIR` writes: the tfjs-layers model (load it with tf.loadLayersModel) and its preprocessing. */
+const savedFiles = (dir: string) => ['model.json', 'weights.bin', PREPROCESSING_FILE].map((name) => ({ path: join(dir, name), flag: '--save' }));
 
 /** `losslens train`: fits a model spec (or a tfjs-layers model.json) on a CSV or built-in dataset and prints the per-epoch curve. */
 export function register(program: Command, io: CliIO): void {
@@ -103,7 +115,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--optimizer <name>', `${optimizerNames.join(', ')}, or a plugin's`, 'adam')
     .option('--schedule <name[:json]>', 'learning-rate schedule, e.g. \'cosine:{"totalEpochs":20}\' or a plugin\'s')
     .option('--augment <name[:json]>', 'augmentation of every training batch, e.g. data/gaussian-noise or a plugin\'s')
-    .option('--lr <rate>', 'learning rate (default: the optimizer’s)', numberFlag('--lr'))
+    .option('--lr <rate>', 'learning rate (default: 0.01 for adam/adamw/lamb, else the optimizer’s)', numberFlag('--lr'))
     .option('--epochs <n>', 'epochs', intFlag('--epochs', { min: 1 }), 20)
     .option('--batch-size <n|full>', 'rows per update, or full', batchSizeFlag('--batch-size'), 32 as number | 'full')
     .option('--validation <fraction>', 'validation share held out from the training rows (0 for none)', numberFlag('--validation', { min: 0 }), 0.2)
@@ -114,21 +126,26 @@ export function register(program: Command, io: CliIO): void {
     .option('--backend <name>', 'tfjs backend: wasm | cpu | tensorflow')
     .option(...pluginFlag)
     .option('--json <file>', 'write the run (curve, final metrics, stop reason) as JSON')
+    .option('--save <dir>', `write the trained model (model.json, weights.bin) and its ${PREPROCESSING_FILE} into this folder, for hessian, landscape and tf.loadLayersModel`)
     .action(async (flags: TrainFlags) => {
-      await preflightOutputs(io.cwd, flags);
+      if (flags.save !== undefined && flags.save.trim() === '') throw new InputError('E_USAGE', 'expected a folder path, got ""', { flag: '--save' });
+      await preflightOutputs(io.cwd, flags, flags.save === undefined ? [] : savedFiles(flags.save));
       if (flags.validation >= 1) throw new InputError('E_USAGE', `expected a fraction below 1, got ${flags.validation}`, { flag: '--validation' });
       const lens = await openLens(flags, io);
       checkOptimizer(lens, flags.optimizer);
       const augment = flags.augment === undefined ? undefined : parseAugment(lens, flags.augment);
       const schedule = flags.schedule === undefined ? undefined : parseSchedule(lens, flags.schedule);
-      const { train, validation } = await loadCommandData(flags, io, lens);
+      const { train, validation, standardizer } = await loadCommandData(flags, io, lens);
       const { model, theta } = await lens.model(flags.model, { inputShape: train.featureShape, outputs: train.outputs, task: train.task, cwd: io.cwd, flag: '--model' });
+      if (flags.save !== undefined && !isLosslensModel(model)) {
+        throw new InputError('E_USAGE', `${model.spec} is a plugin's model, which has no tfjs-layers form to save; use --json for the run`, { flag: '--save' });
+      }
       const result = await lens.fit({
         model,
         train,
         ...(validation === undefined ? {} : { validation }),
         optimizer: flags.optimizer,
-        ...(flags.lr === undefined ? {} : { learningRate: flags.lr }),
+        ...withDefaultRate(lens, flags.optimizer, flags.lr),
         epochs: flags.epochs,
         batchSize: flags.batchSize,
         seed: flags.seed,
@@ -167,6 +184,14 @@ export function register(program: Command, io: CliIO): void {
           history: result.history,
         };
         await writeOutput(io.cwd, flags.json, `${JSON.stringify(report, null, 2)}\n`, '--json');
+      }
+      if (flags.save !== undefined && isLosslensModel(model)) {
+        const artifacts = toLayersArtifacts(model, result.theta);
+        const [modelFile, weightsFile, preprocessingFile] = savedFiles(flags.save).map((f) => f.path) as [string, string, string];
+        await writeOutput(io.cwd, weightsFile, new Uint8Array(artifacts.weightData), '--save');
+        await writeOutput(io.cwd, preprocessingFile, `${JSON.stringify(describePreprocessing(train, standardizer), null, 2)}\n`, '--save');
+        await writeOutput(io.cwd, modelFile, `${JSON.stringify(artifacts.modelJson, null, 2)}\n`, '--save');
+        io.stdout(`saved ${modelFile}, ${weightsFile} and ${preprocessingFile} (θ of epoch ${result.bestEpoch})\n`);
       }
     });
 }

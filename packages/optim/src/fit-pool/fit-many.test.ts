@@ -42,7 +42,22 @@ describe('fitMany', () => {
       expect(Array.from(pooled[i]!.theta)).toEqual(Array.from(local[i]!.theta));
       expect(pooled[i]!.history.map((h) => h.trainLoss)).toEqual(local[i]!.history.map((h) => h.trainLoss));
     }
-    expect(seen.filter((e) => e.type === 'progress').map((e) => (e as { done: number }).done)).toEqual([1, 2, 3]);
+    // one event per epoch of any run: epochs of all runs together, out of their sum; a run that
+    // stops early (the third, patience 1) counts whole when it ends
+    const progress = seen.filter((e) => e.type === 'progress') as { done: number; total: number; message?: string }[];
+    const total = tasks.reduce((n, t) => n + t.epochs, 0);
+    expect(progress.every((e) => e.total === total)).toBe(true);
+    const done = progress.map((e) => e.done);
+    expect(done.every((d, i) => i === 0 || d > done[i - 1]!)).toBe(true);
+    expect(done.at(-1)).toBe(total);
+    expect(progress.length).toBeGreaterThan(tasks.length);
+    expect(progress.filter((e) => / runs done$/.test(e.message ?? '')).map((e) => e.message).at(-1)).toBe('epochs, 3 of 3 runs done');
+    const localSeen: number[] = [];
+    const localEvents = createEventChannel();
+    localEvents.on((e) => e.type === 'progress' && localSeen.push(e.done));
+    await fitMany(tasks, { workers: 1, events: localEvents });
+    expect(localSeen.at(-1)).toBe(total);
+    expect(localSeen.length).toBe(progress.length);
   });
 
   it('a task equals a direct fit with the same settings (l2 as a regularizer)', async () => {

@@ -3,7 +3,7 @@
  * the model as a spec (or model.json path), the data, and the training settings.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLens, type Dataset, type Lens, type Model } from '@losslens/core';
+import { createEventChannel, createLens, type Dataset, type EventChannel, type Lens, type Model } from '@losslens/core';
 import { data } from '@losslens/data';
 import { isModelPath, l2Penalty, models, resolveModel, specPrefix } from '@losslens/models';
 import type { EarlyStoppingOptions } from '../fit/early-stopping.js';
@@ -73,7 +73,7 @@ function workerLens(): Promise<Lens> {
  * @example
  * const result = await runFitTask({ model: 'mlp:32:relu', train, optimizer: 'adam', epochs: 10, batchSize: 32, seed: 0 });
  */
-export async function runFitTask(task: FitTask, lens?: Lens): Promise<FitResult> {
+export async function runFitTask(task: FitTask, lens?: Lens, events?: EventChannel): Promise<FitResult> {
   const names = lens ?? (task.augment !== undefined ? await workerLens() : undefined);
   const { model } = typeof task.model !== 'string' ? { model: task.model } : await resolveModel(task.model, {
     ...(names ? { models: names.models } : {}),
@@ -97,5 +97,19 @@ export async function runFitTask(task: FitTask, lens?: Lens): Promise<FitResult>
     ...(l2 !== undefined ? { regularizer: (theta: tf.Tensor1D) => l2Penalty(theta, l2) } : {}),
     ...(task.augment !== undefined && names ? { augment: resolveAugmentation(task.augment, names) } : {}),
     ...(names ? { lens: names } : {}),
+    ...(events ? { events } : {}),
   });
+}
+
+/**
+ * A channel that hands each finished epoch of a fit (its `fit` progress events) to `onEpoch`.
+ * @example
+ * await runFitTask(task, undefined, epochEvents((epoch) => port.postMessage(epoch)));
+ */
+export function epochEvents(onEpoch: (epoch: number) => void): EventChannel {
+  const channel = createEventChannel();
+  channel.on((event) => {
+    if (event.type === 'progress' && event.task === 'fit') onEpoch(event.done);
+  });
+  return channel;
 }
