@@ -1,3 +1,4 @@
+/// <reference path="./types/jstat.d.ts" />
 /**
  * Spearman's rank correlation with its two-sided p-value, the summary the critical-point study
  * prints beside its scatter (does a larger minimum ratio go with a lower training loss?).
