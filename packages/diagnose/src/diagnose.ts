@@ -19,6 +19,7 @@ import { data, fitStandardizer, holdout } from '@losslens/data';
 import { assertCompatible, equivalentSpec, isModelPath, lossForTask, models, modelFromSpec, resolveModel } from '@losslens/models';
 import { optim, type AugmentationSpec, type Executor, type OptimizerName } from '@losslens/optim';
 import { critical, type HessianReport } from '@losslens/critical';
+import type { HealthSignals } from '@losslens/health';
 import { validate } from '@losslens/validate';
 import { budgets, runSize, type Budget } from './budget.js';
 import { sampleRows } from './curvature.js';
@@ -108,6 +109,8 @@ export interface DiagnoseOptions {
 /** The diagnosis: the CLI JSON contract (verdict, losses, evidence, remedies) plus the measurements behind it. */
 export interface Diagnosis {
   verdict: Verdict;
+  /** What failed, when the health detectors explain an optimization issue (see `Decision.detail`). */
+  detail?: string;
   losses: { baseline: number; train: number; validation: number; test?: number };
   evidence: Evidence[];
   remedies: string[];
@@ -122,6 +125,8 @@ export interface Diagnosis {
   rows: { train: number; validation: number; test?: number };
   measurements: Measurements;
   hessian?: HessianReport;
+  /** The per-epoch, per-layer signals of the recorded re-run (`diagnose/training-health`), for the report's plots. */
+  healthSignals?: HealthSignals;
   /** Which checks ran and which did not apply, by registry key. */
   checks: { ran: string[]; skipped: string[] };
   /** Reasons to trust the verdict less, e.g. too few rows to decide. */
@@ -225,6 +230,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     plan,
     thresholds: t,
     train,
+    runTrain,
     validation,
     ...(test ? { test } : {}),
     model: userModel,
@@ -240,9 +246,11 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
   const decision = decide(measurements, t);
   const agreement = seedAgreement(measurements, decision.verdict, t);
   const hessian = context.measurements['hessian'] as HessianReport | undefined;
+  const healthSignals = context.measurements['healthSignals'] as HealthSignals | undefined;
   const user = measurements.user;
   return {
     verdict: decision.verdict,
+    ...(decision.detail !== undefined ? { detail: decision.detail } : {}),
     losses: { baseline: measurements.baseline.train, train: user.train, validation: user.validation, ...(user.test !== undefined ? { test: user.test } : {}) },
     evidence: [...decision.evidence, ...(agreement ? [seedEvidence(agreement, decision.verdict)] : []), ...log.evidence.map((e) => e.evidence)],
     remedies: remediesFor(decision.verdict, measurements),
@@ -259,6 +267,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     rows: { train: train.n, validation: validation.n, ...(test ? { test: test.n } : {}) },
     measurements,
     ...(hessian ? { hessian } : {}),
+    ...(healthSignals ? { healthSignals } : {}),
     checks: { ran: log.ran, skipped: log.skipped },
     warnings: rowWarnings(train, validation),
     ...(agreement ? { seeds: agreement } : {}),
@@ -281,8 +290,7 @@ function seedEvidence(a: SeedAgreement, verdict: Verdict): Evidence {
 /**
  * Packages whose analyses are for use on their own (`critical/hessian`, `validate/shift-tests`,
  * `health/*`): the diagnosis measures the same things with its own checks, at the points its
- * tree needs them (the health detectors need signals recorded during a run, not yet part of a
- * diagnosis).
+ * tree needs them (`diagnose/training-health` records a run and runs the health detectors).
  */
 const STANDALONE = new Set(['@losslens/critical', '@losslens/validate', '@losslens/health']);
 

@@ -3,6 +3,7 @@
  * accuracies, for classification), the evidence and the ranked remedies.
  */
 import type { Diagnosis } from './diagnose.js';
+import { healthMarkdown } from './report-health.js';
 
 const num = (x: number | undefined): string => (x === undefined ? '—' : Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x));
 const percent = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : `${(100 * x).toFixed(1)} %`);
@@ -23,6 +24,7 @@ const VERDICT_TITLES: Record<Diagnosis['verdict'], string> = {
 export function diagnosisMarkdown(d: Diagnosis): string {
   const lines: string[] = [];
   lines.push(`# Verdict: ${VERDICT_TITLES[d.verdict]}`, '');
+  if (d.detail !== undefined) lines.push(`**${d.detail}**`, '');
   lines.push(`Path: ${d.path.join(' → ')}`, '');
   for (const warning of d.warnings ?? []) lines.push(`> **Warning:** ${warning}`, '');
   const runs = [d.measurements.user, ...d.measurements.others];
@@ -50,7 +52,8 @@ export function diagnosisMarkdown(d: Diagnosis): string {
   }
   lines.push('', '## Evidence', '');
   for (const e of d.evidence) lines.push(`- **${e.check}**: ${e.finding}`);
-  lines.push('', '## Remedies', '');
+  lines.push('', ...healthMarkdown(d));
+  lines.push('## Remedies', '');
   d.remedies.forEach((r, i) => lines.push(`${i + 1}. ${r}`));
   lines.push('', `_${d.budget} budget, ${d.rows.train} training / ${d.rows.validation} validation${d.rows.test !== undefined ? ` / ${d.rows.test} test` : ''} rows, ${d.seconds.toFixed(1)} s._`, '');
   return lines.join('\n');

@@ -88,6 +88,61 @@ export interface GradientFlow {
   firstToLast: number;
 }
 
+/** One health detector's result on the recorded re-run of your settings (`@losslens/health`). */
+export interface HealthDetection {
+  /** The detector's name, e.g. `vanishing-gradients`. */
+  detector: string;
+  fired: boolean;
+  /** The detector's own sentence, with the measured value and its threshold. */
+  finding: string;
+  /** The measured value compared with `threshold` (NaN when the signals do not allow it). */
+  value: number;
+  threshold: number;
+  /** The layers it fired for, by name (`dense_1`), in model order. */
+  layers: string[];
+  /** The same layers as 1-based positions among the model's weight layers. */
+  positions: number[];
+  /** The model's weight layers (the output layer is the last). */
+  weightLayers: number;
+  /** The epoch it refers to (e.g. the first non-finite one). */
+  epoch?: number;
+}
+
+/** One fix tried for a fired detector across seeds (`repairAndVerify` of `@losslens/health`). */
+export interface HealthRepair {
+  detector: string;
+  /** `relu`, `batch-norm`, `lower-rate`, `clip-norm`, `suggested-rate`, … */
+  remedy: string;
+  description: string;
+  /** The settings the fix trains with. */
+  spec: string;
+  learningRate: number;
+  clipNorm?: number;
+  seeds: number[];
+  /** Final losses per seed of your settings and of the fix (+Infinity when not finite). */
+  before: { train: number[]; validation: number[] };
+  after: { train: number[]; validation: number[] };
+  /** Every seed's validation loss with the fix below every seed's without it (the seed noise). */
+  beyondNoise: boolean;
+  /**
+   * Beyond the noise, and the mean validation loss with the fix beats the one without it by the
+   * tree's margin (`beats`: max(marginOfBaseline × baseline, marginRelative × loss)).
+   */
+  helped: boolean;
+}
+
+/** What the recorded re-run of your settings showed: every detector's result, and the fixes tried. */
+export interface TrainingHealth {
+  /** The seed of the recorded run (yours). */
+  seed: number;
+  /** Epochs the recorded run trained. */
+  epochs: number;
+  detections: HealthDetection[];
+  repairs: HealthRepair[];
+  /** Why some or all fixes were not tried, as a sentence (e.g. "no fix tried: your model is a model object …"). */
+  repairSkipped?: string;
+}
+
 /** Everything the tree may look at. */
 export interface Measurements {
   task: Task;
@@ -101,6 +156,8 @@ export interface Measurements {
   shift?: ShiftSummary;
   critical?: CriticalSummary;
   gradientFlow?: GradientFlow;
+  /** The health detectors on a recorded re-run of your settings, and the fixes tried. */
+  health?: TrainingHealth;
   /** Rows in the validation split (the standard error's sample size). */
   validationRows?: number;
 }

@@ -6,6 +6,7 @@ import { baselineCheck } from './checks/baseline-check.js';
 import { comparisonRuns } from './checks/comparison-runs.js';
 import { criticalPointCheck, gradientFlowCheck } from './checks/curvature-checks.js';
 import { longerRunCheck } from './checks/longer-run.js';
+import { trainingHealthCheck } from './checks/training-health.js';
 import { learningCurveCheck, remedyRuns, shiftCheck } from './checks/held-out-checks.js';
 import { packageVersion } from './version.js';
 
@@ -15,6 +16,7 @@ const checks = {
   'diagnose/comparison-runs': comparisonRuns,
   'diagnose/gradient-flow': gradientFlowCheck,
   'diagnose/critical-point': criticalPointCheck,
+  'diagnose/training-health': trainingHealthCheck,
   'diagnose/longer-run': longerRunCheck,
   'diagnose/learning-curve': learningCurveCheck,
   'diagnose/remedy-runs': remedyRuns,
@@ -27,7 +29,7 @@ export const builtinCheckKeys: readonly string[] = Object.keys(checks);
 /**
  * The `@losslens/diagnose` plugin: registers the checks the lecture's tree consumes as analyses
  * (`diagnose/baseline`, `diagnose/comparison-runs`, `diagnose/gradient-flow`,
- * `diagnose/critical-point`, `diagnose/longer-run`, `diagnose/learning-curve`, `diagnose/remedy-runs`,
+ * `diagnose/critical-point`, `diagnose/training-health`, `diagnose/longer-run`, `diagnose/learning-curve`, `diagnose/remedy-runs`,
  * `diagnose/shift-tests`). Each declares what it needs and provides; `diagnose` runs them.
  * @example
  * const lens = await createLens({ plugins: [data(), models(), optim(), critical(), validate(), diagnosePlugin()] });

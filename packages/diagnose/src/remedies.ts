@@ -7,6 +7,8 @@ import type { Measurements, RunSummary, Verdict } from './measurements.js';
 
 const fmt = (x: number | undefined): string => (x === undefined ? 'n/a' : String(Number(x.toPrecision(3))));
 
+const avg = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+
 const best = (runs: RunSummary[], roles: string[], key: 'train' | 'validation' | 'test' = 'train') =>
   runs
     .filter((r) => roles.includes(r.role) && !r.diverged && r[key] !== undefined)
@@ -32,6 +34,9 @@ export function remediesFor(verdict: Verdict, m: Measurements): string[] {
     }
     case 'optimization': {
       const out: string[] = [];
+      for (const r of m.health?.repairs.filter((x) => x.helped) ?? []) {
+        out.push(`Fix the ${r.detector.replace(/-/g, ' ')}: ${r.description} (${r.spec}${r.clipNorm !== undefined ? `, clip norm ${r.clipNorm}` : ''}, lr ${fmt(r.learningRate)}) brought the validation loss from ${fmt(avg(r.before.validation))} to ${fmt(avg(r.after.validation))} on every one of seeds ${r.seeds.join(', ')}.`);
+      }
       const longer = m.others.find((r) => r.role === 'longer' && !r.diverged && r.train < u.train);
       if (longer) {
         out.push(

@@ -5,6 +5,7 @@
  */
 import { escapeHtml, htmlPage, lineChart, renderSvg, ROLE_COLORS, type PageSection } from '@losslens/plot';
 import type { Diagnosis } from './diagnose.js';
+import { healthSections } from './report-health.js';
 import { comparisonCurves, finalBars, hasAccuracy, runsTableHtml, spectrumCharts, yourModelCurves } from './report-charts.js';
 import type { TreeNode } from './tree.js';
 
@@ -110,6 +111,7 @@ export async function diagnosisReport(d: Diagnosis): Promise<string> {
           : ''),
     });
   }
+  sections.push(...(await healthSections(d)));
   sections.push({
     heading: 'Evidence',
     html: `<ul>${d.evidence.map((e) => `<li${e.values['outweighedBy'] !== undefined ? ' style="color:#666"' : ''}><strong>${escapeHtml(e.check)}</strong>: ${escapeHtml(e.finding)}<details><summary>values</summary><pre>${escapeHtml(JSON.stringify(e.values, null, 2))}</pre></details></li>`).join('')}</ul>`,

@@ -5,6 +5,7 @@
  * threshold beside the measured value.
  */
 import type { Evidence } from '@losslens/core';
+import { healthEvidence, healthPointsToOptimization, verdictDetail } from './health-evidence.js';
 import type { Measurements, RunSummary, ShiftSummary, Verdict } from './measurements.js';
 import { reconcileEvidence } from './agreement.js';
 import { seedStandardError } from './seed-error.js';
@@ -27,6 +28,11 @@ export interface Decision {
   verdict: Verdict;
   path: TreeNode[];
   evidence: Evidence[];
+  /**
+   * For an optimization issue that the health detectors explain: what failed, e.g.
+   * "optimization issue: vanishing gradients in layers 1–5 (ratio 0.0012 to the output layer, below 0.03)".
+   */
+  detail?: string;
 }
 
 const round = (x: number | undefined): number | undefined =>
@@ -188,6 +194,7 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
       values: { firstToLast: round(r), state, layers: m.gradientFlow.layers.map((l) => ({ name: l.name, norm: round(l.norm) })), threshold: t.vanishingRatio },
     });
   }
+  evidence.push(...healthEvidence(m));
   if (m.critical !== undefined) {
     const c = m.critical;
     evidence.push({
@@ -239,9 +246,14 @@ export function biasOrOptimization(m: Measurements, t: Thresholds): { verdict: V
   }
   if (flexible.length > 0) return { verdict: 'model-bias', evidence };
   // Nothing beats a model that is no better than the baseline. If its gradients vanish or
-  // explode, gradient descent cannot move the early layers: optimization. Otherwise nothing is
-  // there to find: the lecture's model-bias remedy applies (more flexible model, better features).
-  if (beaters.length === 0) return { verdict: flowState === 'vanishing' || flowState === 'exploding' ? 'optimization' : 'model-bias', evidence };
+  // explode (at initialization, or per the health detectors on a recorded run: also dead,
+  // saturated or non-finite units), gradient descent cannot move the early layers: optimization.
+  // Otherwise nothing is there to find: the lecture's model-bias remedy applies (more flexible
+  // model, better features).
+  if (beaters.length === 0) {
+    const stuck = flowState === 'vanishing' || flowState === 'exploding' || healthPointsToOptimization(m);
+    return { verdict: stuck ? 'optimization' : 'model-bias', evidence };
+  }
   return { verdict: 'optimization', evidence };
 }
 
@@ -413,7 +425,8 @@ export function decide(m: Measurements, t: Thresholds): Decision {
   const training = assessTrainingLoss(m, t);
   if (training.large) {
     const { verdict, evidence } = biasOrOptimization(m, t);
-    return { verdict, path: ['training-loss-large', verdict as TreeNode], evidence: reconcileEvidence(verdict, [...training.evidence, ...evidence], m, t) };
+    const detail = verdict === 'optimization' ? verdictDetail(m) : undefined;
+    return { verdict, path: ['training-loss-large', verdict as TreeNode], evidence: reconcileEvidence(verdict, [...training.evidence, ...evidence], m, t), ...(detail !== undefined ? { detail } : {}) };
   }
   const held = overfittingOrMismatch(m, t);
   return {

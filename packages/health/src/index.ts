@@ -26,7 +26,7 @@ export { constantBaseline, zeroedInputs } from './sanity/brief-fit.js';
 export type { SanityOptions } from './sanity/brief-fit.js';
 export { lrFind, smoothLosses, steepestDescent } from './lr-find.js';
 export type { LrFindOptions, LrFindResult, LrRamp } from './lr-find.js';
-export { gradientNoiseScale } from './noise-scale.js';
+export { gradientNoiseScale, noiseScaleMeasure } from './noise-scale.js';
 export type { NoiseScaleOptions, NoiseScaleResult } from './noise-scale.js';
 export { health, healthAnalyses, detectorAnalysis, detectionEvidence, HEALTH_PLUGIN_VERSION } from './plugin.js';
 export type { HealthAnalysisContext, HealthFitSettings } from './plugin.js';

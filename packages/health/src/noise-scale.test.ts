@@ -4,7 +4,7 @@ import { createRng, type Dataset } from '@losslens/core';
 import { toTensors } from '@losslens/data';
 import { createModel, mse } from '@losslens/models';
 import { describeBackends, expectNoLeaks } from '@losslens/testing';
-import { gradientNoiseScale } from './noise-scale.js';
+import { gradientNoiseScale, noiseScaleMeasure } from './noise-scale.js';
 
 function data(n: number, seed: number): Dataset {
   const rng = createRng(seed);
@@ -40,6 +40,9 @@ describeBackends('gradientNoiseScale', () => {
     expect(Math.abs(found.bSimple - exact)).toBeLessThan(4 * found.standardError);
     expect(found.standardError / exact).toBeLessThan(0.1);
     expect(found.finding).toMatch(/critical batch size for this model and data is about \d+/);
+    // The batch-study callback measures the same thing at the θ it is given.
+    const viaStudy = await expectNoLeaks(() => noiseScaleMeasure({ smallBatch: 4, samples: 1500, seed: 2 })(model, theta, ds));
+    expect(viaStudy.bSimple).toBeCloseTo(found.bSimple, 6);
   });
 
   it('matches dense per-sample gradients of a small MLP (one tf.grad per row)', async () => {

@@ -110,3 +110,14 @@ async function readDispose(t: tf.Tensor): Promise<Float32Array> {
     t.dispose();
   }
 }
+
+/**
+ * A `measureNoiseScale` callback for @losslens/optim's `batchStudy`: {@link gradientNoiseScale}
+ * at the θ it is given, on the study's training data.
+ * @example
+ * const { noiseScale } = await batchStudy({ ..., measureNoiseScale: noiseScaleMeasure() });
+ * noiseScale?.finding; // "the critical batch size for this model and data is about 40 (…)"
+ */
+export function noiseScaleMeasure(options: Omit<NoiseScaleOptions, 'model' | 'data' | 'theta'> = {}): (model: Model, theta: Float32Array, train: Dataset) => Promise<NoiseScaleResult> {
+  return (model, theta, train) => gradientNoiseScale({ ...options, model, data: train, theta });
+}

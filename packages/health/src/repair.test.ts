@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { initTensorflow } from '@losslens/core';
+import { createEventChannel, initTensorflow } from '@losslens/core';
 import { makeTwoMoons, subset } from '@losslens/data';
 import { createModel } from '@losslens/models';
 import { fit } from '@losslens/optim';
@@ -35,9 +35,21 @@ it('repairAndVerify: ReLU fixes a deep sigmoid net across 3 seeds; a 10× higher
   const model = createModel(deepSigmoid.spec, { inputShape: [2], outputs: 2, task: 'classification' });
   const again = await fit({ model, train, validation, optimizer: 'sgd', learningRate: 0.1, epochs: 15, batchSize: 32, seed: 1, divergence: false });
   expect(t!.before[0]).toBeCloseTo(again.final!.validation!.loss, 5);
+  expect(t!.beforeTrain[0]).toBeCloseTo(again.final!.train.loss, 5);
+  expect(t!.seeds).toEqual([1, 2, 3]);
+  expect(t!.afterTrain).toHaveLength(3);
+  // Measured losses are reused: the baseline given, and a fix two detectors share trained once (3 runs, not 9).
+  let runs = 0;
+  const events = createEventChannel();
+  events.on((e) => void (e.type === 'progress' && (runs += 1)));
+  const shared = await repairAndVerify({ train, validation, settings: deepSigmoid, detectors: ['vanishing-gradients', 'saturation'], tries: 1, baseline: { on: t!.before, train: t!.beforeTrain }, events });
+  expect(runs).toBe(3);
+  expect(shared.map((x) => x.remedy)).toEqual(['relu', 'relu']);
+  expect(shared[0]!.after).toEqual(t!.after);
+  expect(shared[1]!.after).toEqual(t!.after);
   const healthy: RepairSettings = { spec: 'mlp:16:relu', optimizer: 'adam', learningRate: 0.02, epochs: 15, batchSize: 32 };
   const worse = await repairAndVerify({ train, validation, settings: healthy, detectors: ['plateau'], tries: 1 });
   expect(worse[0]!.remedy).toBe('higher-rate');
   expect(worse[0]!.helped).toBe(Math.max(...worse[0]!.after) < Math.min(...worse[0]!.before));
   expect(worse[0]!.helped).toBe(false);
-}, 180_000); // 15 training runs: slow when the machine is shared
+}, 240_000); // 18 training runs: slow when the machine is shared

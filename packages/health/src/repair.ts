@@ -2,7 +2,7 @@
  * Repair and verify, as AUTOTRAINER does: for each fired detector, retrain with the cheapest
  * fix across seeds and keep it only when it beats the noise.
  */
-import { silentChannel, type Dataset, type EventChannel } from '@losslens/core';
+import { InputError, silentChannel, type Dataset, type EventChannel } from '@losslens/core';
 import { createModel, formatSpec, parseSpec } from '@losslens/models';
 import { fit, type OptimizerName } from '@losslens/optim';
 import type { DetectorName } from './detection.js';
@@ -105,6 +105,11 @@ export interface RepairOptions {
   suggestedRate?: number;
   /** `progress` events with task `repair`, one per training run. */
   events?: EventChannel;
+  /**
+   * The final losses of `settings` (unchanged) on `seeds`, when already measured (e.g. by an
+   * earlier call): `on` the validation (or training) losses, `train` the training losses.
+   */
+  baseline?: { on: readonly number[]; train: readonly number[] };
 }
 
 /** One remedy tried for one detector. */
@@ -115,9 +120,14 @@ export interface RepairTrial {
   settings: RepairSettings;
   /** `validation` when there is validation data, else `train`. */
   on: 'validation' | 'train';
-  /** Final losses per seed before and after the fix (a non-finite loss counts as +Infinity). */
+  /** The seeds, in the order of the per-seed losses. */
+  seeds: number[];
+  /** Final `on` losses per seed before and after the fix (a non-finite loss counts as +Infinity). */
   before: number[];
   after: number[];
+  /** Final training losses per seed before and after the fix (+Infinity when not finite). */
+  beforeTrain: number[];
+  afterTrain: number[];
   /** Mean change of the loss (after − before; negative is better). */
   change: number;
   /** True only when every seed's loss after the fix is below every seed's loss before it. */
@@ -139,22 +149,33 @@ export async function repairAndVerify(options: RepairOptions): Promise<RepairTri
   const events = options.events ?? silentChannel;
   const on = options.validation === undefined ? 'train' : 'validation';
   const plans = options.detectors.map((d) => ({ detector: d, remedies: remediesFor(d, options.settings, options.suggestedRate === undefined ? {} : { suggestedRate: options.suggestedRate }).slice(0, tries) }));
-  const total = seeds.length * (1 + plans.reduce((a, p) => a + p.remedies.length, 0));
+  const total = seeds.length * ((options.baseline === undefined ? 1 : 0) + plans.reduce((a, p) => a + p.remedies.length, 0));
   let done = 0;
-  const losses = async (settings: RepairSettings): Promise<number[]> => {
-    const out: number[] = [];
+  if (options.baseline !== undefined && (options.baseline.on.length !== seeds.length || options.baseline.train.length !== seeds.length)) {
+    throw new InputError('E_VALUE', `repairAndVerify: baseline has ${options.baseline.on.length} losses for ${seeds.length} seeds`);
+  }
+  // Two detectors may share a fix (ReLU for vanishing gradients and for saturation): trained once.
+  const measured = new Map<string, { on: number[]; train: number[] }>();
+  const losses = async (settings: RepairSettings): Promise<{ on: number[]; train: number[] }> => {
+    const key = JSON.stringify(settings);
+    const known = measured.get(key);
+    if (known !== undefined) return known;
+    const out = { on: [] as number[], train: [] as number[] };
+    measured.set(key, out);
     for (const seed of seeds) {
-      out.push(await finalLoss(settings, options.train, options.validation, seed));
+      const final = await finalLosses(settings, options.train, options.validation, seed);
+      out.on.push(on === 'validation' ? final.validation : final.train);
+      out.train.push(final.train);
       done += 1;
       events.emit({ type: 'progress', task: 'repair', done, total });
     }
     return out;
   };
-  const before = await losses(options.settings);
+  const { on: before, train: beforeTrain } = options.baseline === undefined ? await losses(options.settings) : { on: [...options.baseline.on], train: [...options.baseline.train] };
   const trials: RepairTrial[] = [];
   for (const plan of plans) {
     for (const remedy of plan.remedies) {
-      const after = await losses(remedy.settings);
+      const { on: after, train: afterTrain } = await losses(remedy.settings);
       const helped = Math.max(...after) < Math.min(...before);
       const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
       const change = mean(after) - mean(before);
@@ -165,8 +186,11 @@ export async function repairAndVerify(options: RepairOptions): Promise<RepairTri
         description: remedy.description,
         settings: remedy.settings,
         on,
+        seeds: [...seeds],
         before,
         after,
+        beforeTrain,
+        afterTrain,
         change,
         helped,
         finding: `${remedy.description} ${helped ? 'helped' : 'did not beat the noise'}: ${on} loss ${f(mean(before))} → ${f(mean(after))} (${seeds.length} seeds; before ${before.map(f).join(', ')}; after ${after.map(f).join(', ')})`,
@@ -177,7 +201,7 @@ export async function repairAndVerify(options: RepairOptions): Promise<RepairTri
   return trials;
 }
 
-async function finalLoss(settings: RepairSettings, train: Dataset, validation: Dataset | undefined, seed: number): Promise<number> {
+async function finalLosses(settings: RepairSettings, train: Dataset, validation: Dataset | undefined, seed: number): Promise<{ train: number; validation: number }> {
   const model = createModel(settings.spec, { inputShape: train.featureShape, outputs: train.outputs, task: train.task });
   const result = await fit({
     model,
@@ -191,6 +215,6 @@ async function finalLoss(settings: RepairSettings, train: Dataset, validation: D
     seed,
     divergence: false,
   });
-  const loss = validation === undefined ? result.final?.train.loss : result.final?.validation?.loss;
-  return loss !== undefined && Number.isFinite(loss) ? loss : Number.POSITIVE_INFINITY;
+  const finite = (loss: number | undefined) => (loss !== undefined && Number.isFinite(loss) ? loss : Number.POSITIVE_INFINITY);
+  return { train: finite(result.final?.train.loss), validation: finite(result.final?.validation?.loss) };
 }

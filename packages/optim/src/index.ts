@@ -41,7 +41,7 @@ export type {
   SwaOptions,
 } from './fit/fit.js';
 export { batchStudy } from './batch-study/batch-study.js';
-export type { BatchStudyOptions, BatchStudyResult, SharpnessMeasure } from './batch-study/batch-study.js';
+export type { BatchStudyOptions, BatchStudyResult, SharpnessMeasure, NoiseScale, NoiseScaleMeasure } from './batch-study/batch-study.js';
 export type { BatchRun, TrialSettings } from './batch-study/trial.js';
 export { optim, optimVersion } from './plugin.js';
 export { fitMany } from './fit-pool/fit-many.js';

@@ -38,6 +38,14 @@ describe('losslens batch-study', () => {
       expect(r.msPerEpoch).toBeGreaterThan(0);
     }
     expect(io.out).toMatch(/\| full \(48\) \|/);
+    // The critical batch size next to the table: B_simple = tr(Σ)/|G|² at the trials' initial θ.
+    const { noiseScale } = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8')) as {
+      noiseScale: { bSimple: number; criticalBatchSize: number; traceCovariance: number; gradientNormSquared: number; at: string };
+    };
+    expect(noiseScale.bSimple).toBeCloseTo(noiseScale.traceCovariance / noiseScale.gradientNormSquared, 6);
+    expect(noiseScale.criticalBatchSize).toBe(Math.max(1, Math.round(noiseScale.bSimple)));
+    expect(noiseScale.at).toBe('initial θ');
+    expect(io.out).toContain(`the critical batch size for this model and data is about ${noiseScale.criticalBatchSize} (`);
   });
 
   it('--sharpness fills run.sharpness from @losslens/critical', async () => {

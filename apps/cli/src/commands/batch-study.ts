@@ -13,6 +13,7 @@ import { batchStudyInSteps } from '../resumable-studies.js';
 import { batchStudyReport, lectureTable } from './batch-study-report.js';
 import { queueExecutorOption, queueFlag } from '../queue-option.js';
 import { loadCommandData, type DataFlags } from './train.js';
+import { studyNoiseScale } from './batch-noise-scale.js';
 
 /** Parses `--batch-sizes 16,64,256,full`. */
 export function batchSizesFlag(value: string): (number | 'full')[] {
@@ -155,9 +156,11 @@ export function register(program: Command, io: CliIO): void {
       io.stdout(formatRuns(result.runs));
       const lecture = formatLectureTable(result.runs);
       if (lecture !== '') io.stdout(`\nsmallest vs largest batch, beside the lecture's table:\n${lecture}`);
+      const noiseScale = await studyNoiseScale(lens, flags.model, train, flags.seed, io.cwd);
+      io.stdout(`\n${noiseScale.finding}\n`);
       if (flags.json !== undefined) {
         const runs = batchRunsJson(result.runs);
-        await writeOutput(io.cwd, flags.json, `${JSON.stringify({ runs }, null, 2)}\n`, '--json');
+        await writeOutput(io.cwd, flags.json, `${JSON.stringify({ runs, noiseScale }, null, 2)}\n`, '--json');
       }
       if (flags.html !== undefined) {
         const subtitle = `${flags.model} on ${train.n} training rows, ${flags.epochs} epochs, ${flags.optimizer}, lr scaling ${flags.lrScaling}.`;

@@ -40,6 +40,8 @@ export interface DiagnosisContext extends AnalysisContext {
   thresholds: Thresholds;
   /** The training part, standardized on itself. */
   train: Dataset;
+  /** The rows every training run trains on: `train`, or the budget's sample of it. */
+  runTrain?: Dataset;
   /** The validation part held out from the training data, standardized like `train`. */
   validation: Dataset;
   test?: Dataset;

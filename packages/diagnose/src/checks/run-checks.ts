@@ -43,6 +43,7 @@ export function treeMeasurements(store: DiagnosisContext['measurements'], task: 
     ...(store.shift ? { shift: store.shift } : {}),
     ...(store.critical ? { critical: store.critical } : {}),
     ...(store.gradientFlow ? { gradientFlow: store.gradientFlow } : {}),
+    ...(store.health ? { health: store.health } : {}),
     ...(store.validationRows !== undefined ? { validationRows: store.validationRows } : {}),
   };
 }

@@ -67,6 +67,22 @@ describe('batchStudy', () => {
     expect(runs[0]!.validation).toBeUndefined();
   });
 
+  it('calls measureNoiseScale once, at the initial θ every trial starts from', async () => {
+    const train = blobs(30, 3);
+    const model = createModel('linear', { inputShape: [3], outputs: 3, task: 'classification' });
+    const seen: Float32Array[] = [];
+    const { noiseScale } = await batchStudy({
+      model, train, batchSizes: [5, 10, 'full'], epochs: 1, workers: 1, seed: 4,
+      measureNoiseScale: (_m, theta, data) => {
+        seen.push(theta);
+        return { bSimple: data.n, standardError: 0, finding: 'about 30' };
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(Array.from(seen[0]!)).toEqual(Array.from(model.init(4)));
+    expect(noiseScale).toEqual({ bSimple: 30, standardError: 0, finding: 'about 30' });
+  });
+
   it('rejects bad batch sizes and a loss function that cannot reach the workers, naming the flag', async () => {
     const train = blobs(12, 4);
     await expect(batchStudy({ model: 'linear', train, batchSizes: [0], epochs: 1 })).rejects.toThrow(

@@ -24,6 +24,18 @@ export type SharpnessMeasure = (
   train: Dataset,
 ) => { topEigenvalue: number; keskar: number } | Promise<{ topEigenvalue: number; keskar: number }>;
 
+/** The gradient noise scale at a θ (e.g. `noiseScaleMeasure()` of @losslens/health: B_simple = tr(Σ)/|G|²). */
+export interface NoiseScale {
+  /** B_simple, about the critical batch size (McCandlish et al. 2018). */
+  bSimple: number;
+  standardError: number;
+  /** One sentence: "the critical batch size for this model and data is about N (…)". */
+  finding: string;
+}
+
+/** Measures the gradient noise scale of `model` at `theta` on `train`. */
+export type NoiseScaleMeasure = (model: Model, theta: Float32Array, train: Dataset) => NoiseScale | Promise<NoiseScale>;
+
 /** Options of {@link batchStudy}. */
 export interface BatchStudyOptions {
   /** A model spec (`mlp:128:relu`), or a model whose `spec` models' `createModel` can rebuild in a worker. */
@@ -64,6 +76,11 @@ export interface BatchStudyOptions {
   loss?: LossFunction;
   /** Called in this thread with each trial's final θ; its result becomes `run.sharpness`. */
   measureSharpness?: SharpnessMeasure;
+  /**
+   * Called once in this thread at the initial θ every trial starts from (`model.init(seed)`);
+   * its result becomes `noiseScale`, the critical batch size next to the measured table.
+   */
+  measureNoiseScale?: NoiseScaleMeasure;
   events?: EventChannel;
 }
 
@@ -74,6 +91,8 @@ export interface BatchStudyResult {
   workers: number;
   /** Wall time of the whole study, in ms. */
   msTotal: number;
+  /** With `measureNoiseScale`: the gradient noise scale at the trials' initial θ. */
+  noiseScale?: NoiseScale;
 }
 
 /**
@@ -146,6 +165,7 @@ export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudy
   };
   events.emit({ type: 'progress', task: 'batch-study', done: 0, total: sizes.length });
 
+  const noiseScale = options.measureNoiseScale === undefined ? undefined : await options.measureNoiseScale(model, model.init(seed), train);
   let runs: BatchRun[];
   if (workers === 1 && options.executor === undefined) {
     runs = [];
@@ -164,7 +184,7 @@ export async function batchStudy(options: BatchStudyOptions): Promise<BatchStudy
       if (options.executor === undefined) await executor.close();
     }
   }
-  return { runs, workers, msTotal: performance.now() - started };
+  return { runs, workers, msTotal: performance.now() - started, ...(noiseScale === undefined ? {} : { noiseScale }) };
 }
 
 function checkRebuildable(model: Model, spec: string, train: Dataset, loss: LossFunction | undefined): void {
