@@ -10,10 +10,10 @@ import { stopSignal } from '../interrupt.js';
 import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { batchStudyInSteps } from '../resumable-studies.js';
-import { batchStudyReport, lectureTable } from './batch-study-report.js';
+import { batchStudyReport, lectureTable } from '../batch-study-report.js';
 import { queueExecutorOption, queueFlag } from '../queue-option.js';
 import { loadCommandData, type DataFlags } from './train.js';
-import { studyNoiseScale } from './batch-noise-scale.js';
+import { studyNoiseScale } from '../batch-noise-scale.js';
 
 /** Parses `--batch-sizes 16,64,256,full`. */
 export function batchSizesFlag(value: string): (number | 'full')[] {

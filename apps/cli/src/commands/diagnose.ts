@@ -10,7 +10,7 @@ import { stopSignal } from '../interrupt.js';
 import { partialFields, readResume } from '../resume.js';
 import { resultSettings, stopWithPartial } from '../resumable.js';
 import { checkOptimizer, openLens, parseAugment, pluginFlag } from '../lens.js';
-import { diagnoseHistory } from './diagnose-history.js';
+import { diagnoseHistory } from '../diagnose-history.js';
 import { queueExecutorOption, queueFlag } from '../queue-option.js';
 
 interface DiagnoseFlags {

@@ -67,7 +67,8 @@ export async function fitMany(tasks: readonly FitTask[], options: FitManyOptions
   };
   const executorTasks = tasks.map((task, i): ExecutorTask<FitTask> => {
     const validation = share(task.validation);
-    const plugins = taskPlugins(lens, { model: task.model as string, optimizer: task.optimizer, ...(task.augment ? { augmentation: task.augment.name } : {}) });
+    // a model object (your own, in memory) runs in this thread and names no plugin
+    const plugins = taskPlugins(lens, { ...(typeof task.model === 'string' ? { model: task.model } : {}), optimizer: task.optimizer, ...(task.augment ? { augmentation: task.augment.name } : {}) });
     return {
       id: `run:${i}`,
       kind: 'optim/fit',

@@ -7,8 +7,8 @@ import { InputError } from '@losslens/core';
 import { readTextFile } from '@losslens/data';
 import { escapeHtml, htmlPage, lineChart, renderSvg } from '@losslens/plot';
 import { curveMarkdown, diagnoseCurves, parseHistory, type CurveDiagnosis, type TrainingLog } from '@losslens/watch';
-import type { CliIO } from '../command.js';
-import { preflightOutputs, writeOutput } from '../write-output.js';
+import type { CliIO } from './command.js';
+import { preflightOutputs, writeOutput } from './write-output.js';
 
 /** The flags the log-only diagnosis reads; any data or training flag beside --history is refused. */
 export interface HistoryFlags {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runIn } from '../test-io.js';
+import { runIn } from './test-io.js';
 
-const fixtures = fileURLToPath(new URL('../../../../packages/watch/test/fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../../packages/watch/test/fixtures/', import.meta.url));
 let dir: string;
 
 beforeAll(async () => {
