@@ -12,6 +12,9 @@ export type {
   CriticalSummary,
   GradientFlow,
   Measurements,
+  TrainingHealth,
+  HealthDetection,
+  HealthRepair,
 } from './measurements.js';
 export { diagnose, FEW_ROWS } from './diagnose.js';
 export { defaultLearningRate } from './learning-rate.js';

@@ -48,6 +48,7 @@ export type { LoadedModel } from './load-layers-model.js';
 export { MAX_PARAMETERS, MAX_ACTIVATIONS_PER_SAMPLE, assertModelSize } from './limits.js';
 export { MAX_MODEL_JSON_BYTES, readModelJson } from './read-model-files.js';
 export { parseManifest } from './weights-manifest.js';
+export type { WeightGroup, WeightEntry } from './weights-manifest.js';
 export { saveLayersModel, toLayersArtifacts } from './save-layers-model.js';
 export type { LayersArtifacts } from './save-layers-model.js';
 export { parseTopology, writeTopology, supportedLayerClasses } from './layers-topology.js';

@@ -26,7 +26,7 @@ const fail = (label: string, message: string): never => {
 
 /**
  * Reads and checks a model.json's `weightsManifest`. Paths are only checked for shape here;
- * {@link safeWeightPath} checks where they point.
+ * `safeWeightPath` checks where they point.
  * @example
  * const groups = parseManifest(json.weightsManifest, 'model.json');
  */

@@ -1,12 +1,12 @@
 /**
  * Finished training runs kept across an interrupted diagnosis. The run service looks each run
- * up by {@link runKey} before training it and stores it once trained, so a diagnosis resumed
+ * up by `runKey` before training it and stores it once trained, so a diagnosis resumed
  * with the runs of an interrupted one trains only what is missing and returns the same result.
  */
 import type { Dataset } from '@losslens/core';
 import type { TrainedRun } from './run-service.js';
 
-/** Where finished runs are kept, by {@link runKey}; a `Map` is one. */
+/** Where finished runs are kept, by `runKey`; a `Map` is one. */
 export interface RunStore {
   get(key: string): TrainedRun | undefined;
   set(key: string, run: TrainedRun): unknown;
