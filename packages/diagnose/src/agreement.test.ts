@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './tree.js';
 import { defaultThresholds as t } from './thresholds.js';
-import type { Measurements, RunSummary } from './measurements.js';
-
-const run = (label: string, role: RunSummary['role'], train: number, validation: number, extra: Partial<RunSummary> = {}): RunSummary => ({
-  label,
-  role,
-  spec: label,
-  optimizer: 'sgd',
-  learningRate: 0.01,
-  parameters: 100,
-  train,
-  validation,
-  diverged: false,
-  epochs: 10,
-  history: [],
-  ...extra,
-});
-
-const measure = (user: RunSummary, others: RunSummary[], extra: Partial<Measurements> = {}): Measurements => ({
-  task: 'regression',
-  lossName: 'mse',
-  baseline: { train: 1, validation: 1, test: 1 },
-  user,
-  others,
-  ...extra,
-});
+import { measure, run } from '../test/measurements-fixtures.js';
 
 const finding = (d: ReturnType<typeof decide>, check: string) => d.evidence.find((e) => e.check === check);
 const decisiveShift = { shifted: true, alpha: 0.05, tests: [{ test: 'ks', statistic: 0.95, pValue: 1e-9, shifted: true }], drivers: ['x1'] };

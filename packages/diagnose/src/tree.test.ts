@@ -4,31 +4,8 @@ import { meanOverSeeds, seedAgreement } from './seeds.js';
 import { standardErrorOfMean } from './seed-error.js';
 import { remediesFor } from './remedies.js';
 import { defaultThresholds as t, beats, gapIsLarge } from './thresholds.js';
-import type { Measurements, RunSummary } from './measurements.js';
-
-const run = (label: string, role: RunSummary['role'], train: number, validation: number, extra: Partial<RunSummary> = {}): RunSummary => ({
-  label,
-  role,
-  spec: label,
-  optimizer: 'sgd',
-  learningRate: 0.01,
-  parameters: 100,
-  train,
-  validation,
-  diverged: false,
-  epochs: 10,
-  history: [],
-  ...extra,
-});
-
-const measure = (user: RunSummary, others: RunSummary[], extra: Partial<Measurements> = {}): Measurements => ({
-  task: 'regression',
-  lossName: 'mse',
-  baseline: { train: 1, validation: 1, test: 1 },
-  user,
-  others,
-  ...extra,
-});
+import type { RunSummary } from './measurements.js';
+import { measure, run } from '../test/measurements-fixtures.js';
 
 describe('thresholds', () => {
   it('beats needs the larger of the absolute and relative margins', () => {
