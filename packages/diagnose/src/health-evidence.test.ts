@@ -62,12 +62,17 @@ describe('health evidence', () => {
     const m = stuck(health([detection('vanishing-gradients', true, 0.00199, 0.03, [1, 2, 3, 4, 5]), detection('plateau', true, 0.135, 0.05), detection('saturation', false, 0, 0.5)], [relu]));
     const d = decide(m, t);
     expect(d.verdict).toBe('optimization');
-    expect(d.detail).toBe('optimization issue: vanishing gradients in layers 1–5 (ratio 0.00199 to the output layer, below 0.03); a plateau (the loss moved 0.135 of its start, below 0.05)');
+    expect(d.detail).toBe('optimization issue: vanishing gradients in layers 1–5 (ratio 0.00199 to the output layer, below 0.03); a plateau (the loss moved 13.5 % of its start but ends no better than a constant prediction)');
     const checks = d.evidence.map((e) => e.check);
     expect(checks).toContain('training-health');
     expect(checks.filter((c) => c === 'repair')).toHaveLength(1);
     expect(d.evidence.find((e) => e.check === 'training-health')?.values['notFired']).toEqual(['saturation']);
     expect(remediesFor('optimization', m)[0]).toMatch(/^Fix the vanishing gradients: ReLU activations .* from 0.7 to 0.2 on every one of seeds 0, 1, 2/);
+  });
+
+  it('a plateau says which of its two rules fired', () => {
+    const barely = stuck(health([detection('vanishing-gradients', true, 0.00199, 0.03, [1, 2, 3, 4, 5]), detection('plateau', true, 0.01, 0.05)], [relu]));
+    expect(decide(barely, t).detail).toContain('a plateau (the loss moved 1 % of its start, below 5 %)');
   });
 
   it('a plateau alone does not turn model bias into an optimization issue', () => {

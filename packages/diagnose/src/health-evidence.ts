@@ -46,7 +46,10 @@ export function detectionPhrase(d: HealthDetection): string {
     case 'oscillating-loss':
       return `oscillating loss (${v} of epochs go up, threshold ${t})`;
     case 'plateau':
-      return `a plateau (the loss moved ${v} of its start, below ${t})`;
+      // the detector fires on a loss that barely moved, or on one that ends no better than a constant prediction
+      return Math.abs(d.value) < d.threshold
+        ? `a plateau (the loss moved ${fmt(100 * d.value)} % of its start, below ${fmt(100 * d.threshold)} %)`
+        : `a plateau (the loss moved ${fmt(100 * d.value)} % of its start but ends no better than a constant prediction)`;
     case 'learning-rate-too-large':
       return `too large a learning rate (update/weight ratio ${v}, above ${t})`;
     case 'learning-rate-too-small':

@@ -112,6 +112,15 @@ describe('diagnosisReport', () => {
     expect(md).toContain('| your model | mlp:64x64:relu | adam | 0.3 | 0.5 | 0.4 | 91.7 % | 83.3 % | 78.1 % |');
   });
 
+  it('says what failed beside the verdict, in HTML as in Markdown', async () => {
+    const detail = 'optimization issue: vanishing gradients in layers 1–5 (ratio 0.002 < 0.03)';
+    const html = await diagnosisReport({ ...diagnosis, verdict: 'optimization', detail });
+    const top = html.slice(0, html.indexOf('class="node'));
+    expect(top).toContain(`<p><strong>optimization issue: vanishing gradients in layers 1–5 (ratio 0.002 &lt; 0.03)</strong></p>`);
+    expect(diagnosisMarkdown({ ...diagnosis, verdict: 'optimization', detail })).toContain(`**${detail}**`);
+    expect(await diagnosisReport(diagnosis)).not.toContain('vanishing gradients');
+  });
+
   it('leaves accuracy out for regression', async () => {
     const strip = (r: RunSummary): RunSummary => {
       const { trainAccuracy: _a, validationAccuracy: _b, testAccuracy: _c, ...rest } = r;

@@ -53,6 +53,7 @@ export async function diagnosisReport(d: Diagnosis): Promise<string> {
     heading: 'Where this lands in the lecture’s tree',
     html:
       `<p><strong>Verdict: ${escapeHtml(d.verdict)}</strong> (${escapeHtml(d.path.join(' → '))})</p>` +
+      (d.detail === undefined ? '' : `<p><strong>${escapeHtml(d.detail)}</strong></p>`) +
       treeHtml(d.path) +
       `<p>Your model <code>${escapeHtml(d.model)}</code>:</p>` +
       `<table><tr><th></th><th>baseline</th><th>train</th><th>validation</th><th>test</th></tr>` +
