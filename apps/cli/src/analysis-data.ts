@@ -48,12 +48,11 @@ export async function loadAnalysisData(
   io: CliIO,
   lens: DefaultLens,
   task?: Task,
-): Promise<{ dataset: Dataset; flag: string; source: string }> {
+): Promise<{ dataset: Dataset }> {
   if (flags.train !== undefined && flags.data !== undefined && resolve(io.cwd, flags.train) !== resolve(io.cwd, flags.data)) {
     throw new InputError('E_USAGE', `--data is another name for --train; give one of them (got ${flags.train} and ${flags.data})`, { flag: '--data' });
   }
   const file = flags.train ?? flags.data;
-  const flag = flags.train !== undefined ? '--train' : '--data';
   if ((file === undefined) === (flags.dataset === undefined)) {
     throw new InputError('E_USAGE', 'give either --train F.csv --target COL (or --data F.csv) or --dataset NAME', { flag: file === undefined ? '--train' : '--dataset' });
   }
@@ -71,7 +70,7 @@ export async function loadAnalysisData(
   if (saved !== undefined) {
     if (flags.standardize === true) throw new InputError('E_USAGE', `the model brings its own preprocessing (${saved.path}); drop --standardize`, { flag: '--standardize' });
     io.events.emit({ type: 'note', level: 'info', message: `${source} preprocessed as the model's training data was (${saved.path})` });
-    return { dataset: applyPreprocessing(saved.preprocessing, dataset, saved.path), flag: file === undefined ? '--dataset' : flag, source };
+    return { dataset: applyPreprocessing(saved.preprocessing, dataset, saved.path) };
   }
-  return { dataset: flags.standardize === true ? fitStandardizer(dataset).transform(dataset) : dataset, flag: file === undefined ? '--dataset' : flag, source };
+  return { dataset: flags.standardize === true ? fitStandardizer(dataset).transform(dataset) : dataset };
 }

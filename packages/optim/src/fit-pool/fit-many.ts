@@ -79,24 +79,22 @@ export async function fitMany(tasks: readonly FitTask[], options: FitManyOptions
   // progress after every epoch of any run: epochs of all runs together, out of their sum
   const total = tasks.reduce((n, task) => n + task.epochs, 0);
   const epochs = tasks.map(() => 0);
-  let epochsDone = 0;
   let runsDone = 0;
-  const report = () => events.emit({ type: 'progress', task: label, done: epochsDone, total, message: `epochs, ${runsDone} of ${tasks.length} runs done` });
-  const indexOf = (task: ExecutorTask) => Number(task.id.slice('run:'.length));
+  const report = () =>
+    events.emit({ type: 'progress', task: label, done: epochs.reduce((a, b) => a + b, 0), total, message: `epochs, ${runsDone} of ${tasks.length} runs done` });
+  const indexOf = new Map(executorTasks.map((task, i) => [task.id, i]));
   try {
     return (await executor.run(executorTasks, {
       onProgress: (task, epoch) => {
-        const i = indexOf(task);
+        const i = indexOf.get(task.id)!;
         if (epoch <= epochs[i]! || epoch >= tasks[i]!.epochs) return; // the last epoch is reported with the run
-        epochsDone += epoch - epochs[i]!;
         epochs[i] = epoch;
         report();
       },
       onResult: (task) => {
-        const i = indexOf(task);
         runsDone += 1;
-        epochsDone += tasks[i]!.epochs - epochs[i]!; // a run that stopped early counts whole
-        epochs[i] = tasks[i]!.epochs;
+        const i = indexOf.get(task.id)!;
+        epochs[i] = tasks[i]!.epochs; // a run that stopped early counts whole
         report();
       },
     })) as FitResult[];
